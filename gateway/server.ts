@@ -1,0 +1,127 @@
+import fs from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { ApolloServer, type ApolloServerOptionsWithGateway } from '@apollo/server';
+import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { expressMiddleware } from '@as-integrations/express5';
+import cors from 'cors';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import type { Logger } from 'pino';
+import { SUBGRAPH_NAMES, type SubgraphName } from '../shared/config';
+import { ErrorCode, maskUnexpectedErrors } from '../shared/errors';
+import { listen, type RunningServer } from '../shared/http';
+import { INTERNAL_TOKEN_HEADER, InternalTokens } from '../shared/internal-token';
+import { ANONYMOUS, type Principal } from '../shared/principal';
+import { SUPERGRAPH_FILE } from './compose';
+import type { GatewayConfig } from './config';
+
+export interface GatewayContext {
+  principal: Principal;
+  requestId: string;
+}
+
+/**
+ * Signs an internal token for every subgraph request, addressed to that subgraph. Nothing from the
+ * client's request is forwarded but the request id.
+ */
+class InternalDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  constructor(
+    private readonly subgraph: SubgraphName,
+    url: string,
+    private readonly tokens: InternalTokens,
+  ) {
+    super({ url });
+  }
+
+  override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
+    const principal = 'principal' in context && context.principal ? context.principal : ANONYMOUS;
+    const requestId = 'requestId' in context && context.requestId ? context.requestId : randomUUID();
+    request.http?.headers.set(INTERNAL_TOKEN_HEADER, await this.tokens.sign(principal, this.subgraph, requestId));
+    request.http?.headers.set('x-request-id', requestId);
+  }
+}
+
+export interface Gateway {
+  app: express.Express;
+  start(port: number, host: string): Promise<RunningServer>;
+  stop(): Promise<void>;
+}
+
+/** Builds the gateway over the checked-in supergraph; subgraph URLs come from configuration. */
+export async function createGateway(config: GatewayConfig, logger: Logger): Promise<Gateway> {
+  const tokens = new InternalTokens(config.internalTokenSecret, 'gateway');
+  const gateway = new ApolloGateway({
+    supergraphSdl: fs.readFileSync(SUPERGRAPH_FILE, 'utf8'),
+    buildService: ({ name }) => {
+      if (!(SUBGRAPH_NAMES as readonly string[]).includes(name)) throw new Error(`Unknown subgraph ${name} in supergraph`);
+      const subgraph = name as SubgraphName;
+      return new InternalDataSource(subgraph, `${config.subgraphs[subgraph]}/graphql`, tokens);
+    },
+    logger,
+  });
+  const apollo = new ApolloServer<GatewayContext>({
+    // @apollo/gateway still types itself against server-gateway-interface v1; the runtime contract is the same.
+    gateway: gateway as unknown as ApolloServerOptionsWithGateway<GatewayContext>['gateway'],
+    logger,
+    introspection: config.introspection,
+    includeStacktraceInErrorResponses: false,
+    formatError: maskUnexpectedErrors(logger),
+  });
+  await apollo.start();
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.get('/health', (_req, res) => {
+    res.json({ status: 'ok', service: 'gateway' });
+  });
+  // Ready when every subgraph answers its own readiness check (database reachable).
+  app.get('/ready', async (_req, res) => {
+    const results = await Promise.all(
+      SUBGRAPH_NAMES.map(async (name) => {
+        try {
+          const response = await fetch(`${config.subgraphs[name]}/ready`, { signal: AbortSignal.timeout(2_000) });
+          return [name, response.ok ? 'ready' : 'unavailable'] as const;
+        } catch {
+          return [name, 'unreachable'] as const;
+        }
+      }),
+    );
+    const ready = results.every(([, state]) => state === 'ready');
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', subgraphs: Object.fromEntries(results) });
+  });
+
+  app.use(
+    '/graphql',
+    cors({ origin: config.corsOrigins, credentials: false }),
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => {
+        const requestId = randomUUID();
+        void req;
+        return { principal: ANONYMOUS, requestId };
+      },
+    }),
+  );
+
+  app.use((error: Error & { status?: number }, _req: Request, res: Response, next: NextFunction) => {
+    void next;
+    const status = error.status && error.status >= 400 && error.status < 500 ? error.status : 500;
+    if (status === 500) logger.error({ err: error }, 'unhandled request error');
+    res.status(status).json({
+      errors: [{ message: status === 500 ? 'Internal server error' : 'Malformed request', extensions: { code: status === 500 ? ErrorCode.INTERNAL_SERVER_ERROR : 'BAD_REQUEST' } }],
+    });
+  });
+
+  let running: RunningServer | null = null;
+  return {
+    app,
+    async start(port, host) {
+      running = await listen(app, port, host);
+      logger.info({ url: `${running.url}/graphql` }, 'gateway listening');
+      return running;
+    },
+    async stop() {
+      await running?.close();
+      await apollo.stop();
+    },
+  };
+}

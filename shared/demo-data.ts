@@ -1,0 +1,142 @@
+import { stableId } from './ids';
+import type { Role } from './principal';
+
+/**
+ * The demo world every subgraph seeds its own share of on first start (and tests seed at chosen
+ * sizes). Ids are derived from names, so the four databases agree without reading each other.
+ */
+export type UserKind = 'EMPLOYEE' | 'EXTERNAL' | 'PARTICIPANT';
+export type UserStatus = 'INVITED' | 'ACTIVE' | 'DEACTIVATED';
+
+export interface DemoOrganization {
+  id: string;
+  name: string;
+  createdAt: Date;
+}
+export interface DemoPartner extends DemoOrganization {
+  /** The platform's own organisation, home of the operators. */
+  isOperator: boolean;
+}
+export interface DemoAccount {
+  id: string;
+  name: string;
+  parentId: string | null;
+}
+export interface DemoClient extends DemoOrganization {
+  partnerId: string;
+  subdomain: string;
+  emailDomain: string;
+  accounts: DemoAccount[];
+}
+export interface DemoUser {
+  id: string;
+  organizationId: string;
+  email: string;
+  username: string;
+  firstName: string;
+  lastName: string;
+  kind: UserKind;
+  status: UserStatus;
+  /** Plain demo password (hashed by identity when seeding); null: no password set. */
+  password: string | null;
+  userTypeName: string;
+  roles: Array<{ role: Role; organizationId: string; accountIds: string[] }>;
+  createdAt: Date;
+  /** Days before the seed time on which this user signed in. */
+  loginDaysAgo: number[];
+}
+export interface DemoDataset {
+  partners: DemoPartner[];
+  clients: DemoClient[];
+  users: DemoUser[];
+}
+
+export const DEMO_PASSWORD = 'Tenantry-demo-2026!';
+
+const PARTNER_NAMES = ['Northwind Advisory', 'Bluepeak Consulting', 'Cedar Lane Partners', 'Harbor Point Group'];
+const CLIENT_NAMES = ['Acme Robotics', 'Globex Foods', 'Initech Labs', 'Umbrella Health', 'Stark Logistics', 'Wayne Textiles', 'Hooli Media', 'Vandelay Imports', 'Soylent Farms', 'Tyrell Optics'];
+const FIRST = ['Ana', 'Bruno', 'Chiara', 'Dmitri', 'Elif', 'Farid', 'Grete', 'Hiro', 'Inés', 'Jonas', 'Kemal', 'Lucía', 'Mihai', 'Nora', 'Oskar', 'Priya'];
+const LAST = ['Alvarez', 'Brandt', 'Costa', 'Dinu', 'Eriksen', 'Fischer', 'García', 'Horvat', 'Ionescu', 'Jensen', 'Kowalski', 'López', 'Moreau', 'Novak', 'Olsen', 'Petrov'];
+
+export interface DatasetOptions {
+  partners?: number;
+  clientsPerPartner?: number;
+  /** Extra member employees per client, beyond the one of each persona. */
+  extraUsersPerClient?: number;
+  /** Give personas the demo password (hashing is slow; bulk test data leaves it off). */
+  withPasswords?: boolean;
+  seedTime?: Date;
+}
+
+const slug = (name: string): string => name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+
+/** Builds the demo world: an operator organisation, partners, their clients with sub-accounts, and users of every kind. */
+export function buildDataset(options: DatasetOptions = {}): DemoDataset {
+  const { partners: partnerCount = 2, clientsPerPartner = 5, extraUsersPerClient = 0, withPasswords = true } = options;
+  const seedTime = options.seedTime ?? new Date('2026-01-05T09:00:00.000Z');
+  const password = withPasswords ? DEMO_PASSWORD : null;
+  const daysBefore = (days: number): Date => new Date(seedTime.getTime() - days * 86_400_000);
+  const partners: DemoPartner[] = [{ id: stableId('org:tenantry'), name: 'Tenantry Platform', createdAt: daysBefore(400), isOperator: true }];
+  const clients: DemoClient[] = [];
+  const users: DemoUser[] = [];
+  let personIndex = 0;
+  const person = (organizationId: string, domain: string, handle: string, kind: UserKind, userTypeName: string, roles: DemoUser['roles'], extra: Partial<DemoUser> = {}): DemoUser => {
+    const firstName = FIRST[personIndex % FIRST.length];
+    const lastName = LAST[Math.floor(personIndex / FIRST.length) % LAST.length];
+    personIndex += 1;
+    return {
+      id: stableId(`user:${handle}@${domain}`),
+      organizationId,
+      email: `${handle}@${domain}`,
+      username: `${handle}.${domain.split('.')[0]}`,
+      firstName,
+      lastName,
+      kind,
+      status: 'ACTIVE',
+      password,
+      userTypeName,
+      roles,
+      createdAt: daysBefore(200 - (personIndex % 100)),
+      loginDaysAgo: [1, 2, 5, 9, 20].slice(0, 1 + (personIndex % 5)),
+      ...extra,
+    };
+  };
+
+  const operatorOrg = partners[0];
+  users.push(person(operatorOrg.id, 'tenantry.test', 'operator', 'EMPLOYEE', 'Organization Admin', [{ role: 'PLATFORM_OPERATOR', organizationId: operatorOrg.id, accountIds: [] }]));
+
+  for (let p = 0; p < partnerCount; p += 1) {
+    const partnerName = PARTNER_NAMES[p % PARTNER_NAMES.length] + (p >= PARTNER_NAMES.length ? ` ${p + 1}` : '');
+    const partnerDomain = `${slug(partnerName)}.test`;
+    const partner: DemoPartner = { id: stableId(`partner:${partnerName}`), name: partnerName, createdAt: daysBefore(300 - p), isOperator: false };
+    partners.push(partner);
+    users.push(person(partner.id, partnerDomain, 'admin', 'EMPLOYEE', 'Organization Admin', [{ role: 'PARTNER_ADMIN', organizationId: partner.id, accountIds: [] }]));
+    users.push(person(partner.id, partnerDomain, 'consultant', 'EMPLOYEE', 'Standard', [{ role: 'MEMBER', organizationId: partner.id, accountIds: [] }]));
+
+    for (let c = 0; c < clientsPerPartner; c += 1) {
+      const index = p * clientsPerPartner + c;
+      const clientName = CLIENT_NAMES[index % CLIENT_NAMES.length] + (index >= CLIENT_NAMES.length ? ` ${index + 1}` : '');
+      const subdomain = slug(clientName);
+      const emailDomain = `${subdomain}.test`;
+      const clientId = stableId(`client:${clientName}`);
+      const master: DemoAccount = { id: stableId(`account:${clientName}:master`), name: `${clientName} (master)`, parentId: null };
+      const divisions = ['Sales', 'Operations', 'Research'].slice(0, 2 + (index % 2)).map((division) => ({
+        id: stableId(`account:${clientName}:${division}`),
+        name: division,
+        parentId: master.id,
+      }));
+      clients.push({ id: clientId, partnerId: partner.id, name: clientName, subdomain, emailDomain, createdAt: daysBefore(250 - index), accounts: [master, ...divisions] });
+      const org = (role: Role, accountIds: string[] = []): DemoUser['roles'] => [{ role, organizationId: clientId, accountIds }];
+      users.push(person(clientId, emailDomain, 'admin', 'EMPLOYEE', 'Organization Admin', org('CLIENT_ADMIN')));
+      users.push(person(clientId, emailDomain, 'manager', 'EMPLOYEE', 'Standard', org('MANAGER', [divisions[0].id])));
+      users.push(person(clientId, emailDomain, 'member', 'EMPLOYEE', 'Standard', org('MEMBER')));
+      users.push(person(clientId, 'contractors.test', `external.${subdomain}`, 'EXTERNAL', 'External Contact', org('EXTERNAL')));
+      users.push(person(clientId, 'candidates.test', `participant.${subdomain}`, 'PARTICIPANT', 'Participant', org('PARTICIPANT')));
+      users.push(person(clientId, emailDomain, 'newcomer', 'EMPLOYEE', 'Standard', org('MEMBER'), { status: 'INVITED', password: null, loginDaysAgo: [] }));
+      for (let u = 0; u < extraUsersPerClient; u += 1) {
+        users.push(person(clientId, emailDomain, `staff${u + 1}`, 'EMPLOYEE', 'Standard', org('MEMBER', [divisions[u % divisions.length].id]), { password: null }));
+      }
+    }
+  }
+  return { partners, clients, users };
+}

@@ -1,0 +1,68 @@
+import { SignJWT, jwtVerify, errors as joseErrors } from 'jose';
+import { z } from 'zod';
+import type { Principal } from './principal';
+
+/**
+ * Internal tokens: short-lived JWTs the gateway (and a service calling a peer) attaches to every
+ * subgraph request. All Tenantry services share one HMAC secret (INTERNAL_TOKEN_SECRET); nothing
+ * outside the deployment holds it, and a subgraph reads identity from nothing else.
+ */
+const ISSUER = 'tenantry-internal';
+const ALGORITHM = 'HS256';
+const LIFETIME_SECONDS = 60;
+export const INTERNAL_TOKEN_HEADER = 'x-tenantry-internal-token';
+
+const roleGrant = z.object({ role: z.string(), organizationId: z.string(), accountIds: z.array(z.string()) });
+const principalSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('anonymous') }),
+  z.object({
+    kind: z.literal('user'),
+    userId: z.string(),
+    organizationId: z.string(),
+    roles: z.array(roleGrant),
+    userType: z.string().nullable(),
+    permissions: z.record(z.string(), z.array(z.string())),
+    sessionId: z.string().nullable(),
+  }),
+  z.object({
+    kind: z.literal('service'),
+    serviceAccountId: z.string(),
+    organizationId: z.string().nullable(),
+    roles: z.array(roleGrant),
+    userType: z.string().nullable(),
+    permissions: z.record(z.string(), z.array(z.string())),
+  }),
+  z.object({ kind: z.literal('system'), service: z.string() }),
+]);
+
+export class InternalTokens {
+  private readonly key: Uint8Array;
+
+  constructor(secret: string, private readonly issuerService: string) {
+    if (Buffer.byteLength(secret) < 32) throw new Error('INTERNAL_TOKEN_SECRET must be at least 32 bytes');
+    this.key = new TextEncoder().encode(secret);
+  }
+
+  /** Signs a token for one audience (the subgraph that will receive it). */
+  sign(principal: Principal, audience: string, requestId?: string): Promise<string> {
+    return new SignJWT({ principal, rid: requestId, svc: this.issuerService })
+      .setProtectedHeader({ alg: ALGORITHM })
+      .setIssuer(ISSUER)
+      .setAudience(audience)
+      .setIssuedAt()
+      .setExpirationTime(`${LIFETIME_SECONDS}s`)
+      .sign(this.key);
+  }
+
+  /** Verifies a token addressed to `audience`; returns null for anything invalid, expired or foreign. */
+  async verify(token: string, audience: string): Promise<{ principal: Principal; requestId?: string } | null> {
+    try {
+      const { payload } = await jwtVerify(token, this.key, { algorithms: [ALGORITHM], issuer: ISSUER, audience });
+      const principal = principalSchema.parse(payload.principal) as Principal;
+      return { principal, requestId: typeof payload.rid === 'string' ? payload.rid : undefined };
+    } catch (error) {
+      if (error instanceof joseErrors.JOSEError || error instanceof z.ZodError) return null;
+      throw error;
+    }
+  }
+}

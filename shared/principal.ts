@@ -1,0 +1,41 @@
+/**
+ * Who is making a request, as the gateway established it. It travels to subgraphs inside the
+ * internal token (shared/internal-token.ts) and is the only source of identity a subgraph trusts.
+ */
+export const ROLE_TIERS = ['PLATFORM_OPERATOR', 'PARTNER_ADMIN', 'CLIENT_ADMIN', 'MANAGER', 'MEMBER', 'EXTERNAL', 'PARTICIPANT'] as const;
+export type Role = (typeof ROLE_TIERS)[number];
+
+/** Lower number = higher tier. */
+export const roleRank = (role: Role): number => ROLE_TIERS.indexOf(role);
+
+export interface RoleGrant {
+  role: Role;
+  organizationId: string;
+  /** Empty: the whole organisation; otherwise only these accounts of a client. */
+  accountIds: string[];
+}
+
+export type Principal =
+  | { kind: 'anonymous' }
+  | {
+      kind: 'user';
+      userId: string;
+      organizationId: string;
+      roles: RoleGrant[];
+      userType: string | null;
+      /** Effective permission keys per organisation id the principal may act in. */
+      permissions: Record<string, string[]>;
+      sessionId: string | null;
+    }
+  | {
+      kind: 'service';
+      serviceAccountId: string;
+      organizationId: string | null;
+      roles: RoleGrant[];
+      userType: string | null;
+      permissions: Record<string, string[]>;
+    }
+  /** A Tenantry service acting on its own behalf: event delivery, orchestration, jobs. */
+  | { kind: 'system'; service: string };
+
+export const ANONYMOUS: Principal = { kind: 'anonymous' };

@@ -1,0 +1,49 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { ConfigError, DEFAULT_PORTS, envBool, envInt, envOptional, envString, subgraphUrls, type SubgraphName } from './config';
+import { parseDatabaseUrl, type DatabaseSettings } from './database';
+
+export interface SubgraphConfig {
+  name: SubgraphName;
+  host: string;
+  port: number;
+  dataDir: string;
+  database: DatabaseSettings;
+  internalTokenSecret: string;
+  peers: Record<SubgraphName, string>;
+  seedDemoData: boolean;
+  /** How often the outbox relay looks for undelivered events. */
+  relayIntervalMs: number;
+}
+
+export const INTERNAL_SECRET_FILE = 'internal-token.secret';
+
+/**
+ * The shared secret for internal tokens: INTERNAL_TOKEN_SECRET, or in the embedded setup the file
+ * `npm start` generates in the data folder on first start.
+ */
+export function readInternalSecret(env: Record<string, string | undefined>, dataDir: string): string {
+  const fromEnv = envOptional(env, 'INTERNAL_TOKEN_SECRET');
+  const file = path.join(dataDir, INTERNAL_SECRET_FILE);
+  const secret = fromEnv ?? (fs.existsSync(file) ? fs.readFileSync(file, 'utf8').trim() : undefined);
+  if (!secret) throw new ConfigError('INTERNAL_TOKEN_SECRET', `is required (or run \`npm start\` once to generate ${file})`);
+  if (Buffer.byteLength(secret) < 32) throw new ConfigError('INTERNAL_TOKEN_SECRET', 'must be at least 32 characters');
+  return secret;
+}
+
+/** Reads a subgraph's configuration; each variable is documented in README.md ("Configuration"). */
+export function loadSubgraphConfig(name: SubgraphName, env: Record<string, string | undefined> = process.env): SubgraphConfig {
+  const dataDir = path.resolve(envString(env, 'DATA_DIR', 'data'));
+  const variable = `${name.toUpperCase()}_DATABASE_URL`;
+  return {
+    name,
+    host: envString(env, 'HOST', '127.0.0.1'),
+    port: envInt(env, 'PORT', DEFAULT_PORTS[name], { max: 65535 }),
+    dataDir,
+    database: parseDatabaseUrl(variable, envOptional(env, variable), path.join(dataDir, `${name}.sqlite`)),
+    internalTokenSecret: readInternalSecret(env, dataDir),
+    peers: subgraphUrls(env),
+    seedDemoData: envBool(env, 'SEED_DEMO_DATA', false),
+    relayIntervalMs: envInt(env, 'OUTBOX_RELAY_INTERVAL_MS', 500, { min: 10, max: 600_000 }),
+  };
+}

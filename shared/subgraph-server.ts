@@ -1,0 +1,141 @@
+import { randomUUID } from 'node:crypto';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import type { GraphQLResolverMap } from '@apollo/subgraph';
+import express, { type Request, type Response, type NextFunction } from 'express';
+import { parse, type GraphQLSchema } from 'graphql';
+import type { DataSource } from 'typeorm';
+import type { Logger } from 'pino';
+import { ErrorCode, maskUnexpectedErrors } from './errors';
+import { INTERNAL_TOKEN_HEADER, type InternalTokens } from './internal-token';
+import { listen, type RunningServer } from './http';
+import type { Principal } from './principal';
+import { applyEvent, type EventHandlers } from './outbox';
+
+/** What every subgraph resolver receives; each subgraph extends it with its loaders. */
+export interface BaseContext {
+  principal: Principal;
+  requestId: string;
+  logger: Logger;
+}
+
+export interface SubgraphServiceOptions<C extends BaseContext> {
+  name: string;
+  typeDefs: string;
+  resolvers: GraphQLResolverMap<C>;
+  dataSource: DataSource;
+  tokens: InternalTokens;
+  logger: Logger;
+  /** Builds the per-request context: new DataLoaders for every request. */
+  buildContext(base: BaseContext): C;
+  eventHandlers?: EventHandlers;
+  /** Schema transforms applied after federation (e.g. directive enforcement). */
+  transformSchema?(schema: GraphQLSchema): GraphQLSchema;
+  plugins?: ApolloServerPlugin<C>[];
+}
+
+export interface SubgraphService {
+  app: express.Express;
+  start(port: number, host: string): Promise<RunningServer>;
+  stop(): Promise<void>;
+}
+
+const unauthenticated = (response: Response, message: string): void => {
+  response.status(401).json({ errors: [{ message, extensions: { code: ErrorCode.UNAUTHENTICATED } }] });
+};
+
+/**
+ * Builds a subgraph's HTTP service: POST /graphql (internal token required), POST /internal/events
+ * (event delivery, internal token required), GET /health and GET /ready (database reachable).
+ */
+export async function createSubgraphService<C extends BaseContext>(options: SubgraphServiceOptions<C>): Promise<SubgraphService> {
+  const { name, logger, tokens, dataSource } = options;
+  let schema = buildSubgraphSchema([{ typeDefs: parse(options.typeDefs), resolvers: options.resolvers as GraphQLResolverMap<unknown> }]);
+  if (options.transformSchema) schema = options.transformSchema(schema);
+  const apollo = new ApolloServer<C>({
+    schema,
+    formatError: maskUnexpectedErrors(logger),
+    includeStacktraceInErrorResponses: false,
+    logger,
+    // Traces would tell callers how long each resolver took; the gateway does not report to Apollo.
+    plugins: [ApolloServerPluginInlineTraceDisabled(), ...(options.plugins ?? [])],
+  });
+  await apollo.start();
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.get('/health', (_req, res) => {
+    res.json({ status: 'ok', service: name });
+  });
+  app.get('/ready', async (_req, res) => {
+    try {
+      await dataSource.query('SELECT 1');
+      res.json({ status: 'ready', service: name });
+    } catch (error) {
+      logger.warn({ err: error }, 'readiness check failed');
+      res.status(503).json({ status: 'unavailable', service: name });
+    }
+  });
+
+  /** Refuses any request without a valid internal token addressed to this subgraph. */
+  const requireInternalToken = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
+    const token = req.header(INTERNAL_TOKEN_HEADER);
+    if (!token) return unauthenticated(res, 'Missing internal token');
+    const verified = await tokens.verify(token, name);
+    if (!verified) return unauthenticated(res, 'Invalid internal token');
+    res.locals.principal = verified.principal;
+    res.locals.requestId = verified.requestId ?? randomUUID();
+    next();
+  };
+
+  app.use(
+    '/graphql',
+    requireInternalToken,
+    express.json({ limit: '2mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ res }) => {
+        const requestId = res.locals.requestId as string;
+        return options.buildContext({ principal: res.locals.principal as Principal, requestId, logger: logger.child({ requestId }) });
+      },
+    }),
+  );
+
+  app.post('/internal/events', requireInternalToken, express.json({ limit: '1mb' }), async (req, res) => {
+    const principal = res.locals.principal as Principal;
+    if (principal.kind !== 'system') return void res.status(403).json({ error: 'only services deliver events' });
+    try {
+      const result = await applyEvent(dataSource, options.eventHandlers ?? {}, req.body);
+      res.json({ result });
+    } catch (error) {
+      const badRequest = error instanceof Error && error.name === 'ZodError';
+      logger[badRequest ? 'warn' : 'error']({ err: error }, 'event could not be applied');
+      res.status(badRequest ? 400 : 500).json({ error: badRequest ? 'malformed event' : 'event could not be applied' });
+    }
+  });
+
+  // Malformed JSON and other body errors: a coded 400, never a stack trace.
+  app.use((error: Error & { status?: number; type?: string }, _req: Request, res: Response, next: NextFunction) => {
+    void next;
+    const status = error.status && error.status >= 400 && error.status < 500 ? error.status : 500;
+    if (status === 500) logger.error({ err: error }, 'unhandled request error');
+    res.status(status).json({
+      errors: [{ message: status === 500 ? 'Internal server error' : 'Malformed request', extensions: { code: status === 500 ? ErrorCode.INTERNAL_SERVER_ERROR : 'BAD_REQUEST' } }],
+    });
+  });
+
+  let running: RunningServer | null = null;
+  return {
+    app,
+    async start(port, host) {
+      running = await listen(app, port, host);
+      logger.info({ url: running.url }, `${name} subgraph listening`);
+      return running;
+    },
+    async stop() {
+      await running?.close();
+      await apollo.stop();
+    },
+  };
+}

@@ -1,0 +1,29 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+
+/** Defaults of DESIGN.md: soft delete 12 months after joining, erasure 36 months after that. */
+export const DEFAULT_RETENTION = { softDeleteAfterMonths: 12, eraseAfterMonths: 36, privacyTermsVersion: '1.0', acceptanceWindowDays: 30 } as const;
+
+@Entity('retention_policies')
+export class RetentionPolicyEntity {
+  @PrimaryColumn({ type: 'varchar', length: 36 }) clientId: string;
+  @Column({ type: 'int' }) softDeleteAfterMonths: number;
+  @Column({ type: 'int' }) eraseAfterMonths: number;
+  @Column({ type: 'varchar', length: 50 }) privacyTermsVersion: string;
+  @Column({ type: 'int' }) acceptanceWindowDays: number;
+  @Column({ type: 'datetime', precision: 3 }) createdAt: Date;
+  @Column({ type: 'datetime', precision: 3 }) updatedAt: Date;
+}
+
+@Entity('consent_records')
+@Index('idx_consent_records_user', ['userId', 'givenAt'])
+export class ConsentRecordEntity {
+  @PrimaryColumn({ type: 'varchar', length: 36 }) id: string;
+  @Column({ type: 'varchar', length: 36 }) userId: string;
+  @Column({ type: 'varchar', length: 36 }) organizationId: string;
+  @Column({ type: 'varchar', length: 50 }) policyVersion: string;
+  @Column({ type: 'datetime', precision: 3 }) givenAt: Date;
+  @Column({ type: 'datetime', precision: 3, nullable: true }) withdrawnAt: Date | null;
+  @Column({ type: 'varchar', length: 50 }) source: string;
+}
+
+export const COMPLIANCE_ENTITIES = [RetentionPolicyEntity, ConsentRecordEntity];

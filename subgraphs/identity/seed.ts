@@ -1,0 +1,40 @@
+import type { DataSource } from 'typeorm';
+import { inTransaction } from '../../shared/database';
+import type { DemoDataset } from '../../shared/demo-data';
+import { stableId } from '../../shared/ids';
+import { LoginEventEntity, UserEntity } from './entities';
+import { hashPassword } from './passwords';
+
+const DAY = 86_400_000;
+
+/** Writes users (hashing demo passwords) and their past logins. */
+export async function seedIdentity(db: DataSource, dataset: DemoDataset, now = new Date()): Promise<void> {
+  if ((await db.getRepository(UserEntity).count()) > 0) return;
+  // Every persona shares the demo password: hash it once rather than once per user.
+  const hashes = new Map<string, string>();
+  for (const password of new Set(dataset.users.map((user) => user.password).filter((p): p is string => p !== null))) {
+    hashes.set(password, await hashPassword(password));
+  }
+  const partnerIds = new Set(dataset.partners.map((partner) => partner.id));
+  await inTransaction(db, async (manager) => {
+    const users = dataset.users.map((user) => ({
+      id: user.id,
+      organizationId: user.organizationId,
+      organizationKind: partnerIds.has(user.organizationId) ? ('PARTNER' as const) : ('CLIENT' as const),
+      email: user.email,
+      username: user.username,
+      firstName: user.firstName,
+      lastName: user.lastName,
+      kind: user.kind,
+      status: user.status,
+      passwordHash: user.password ? (hashes.get(user.password) ?? null) : null,
+      createdAt: user.createdAt,
+      lastLoginAt: user.loginDaysAgo.length > 0 ? new Date(now.getTime() - Math.min(...user.loginDaysAgo) * DAY) : null,
+    }));
+    for (let i = 0; i < users.length; i += 200) await manager.insert(UserEntity, users.slice(i, i + 200));
+    const logins = dataset.users.flatMap((user) =>
+      user.loginDaysAgo.map((days) => ({ id: stableId(`login:${user.id}:${days}`), userId: user.id, organizationId: user.organizationId, occurredAt: new Date(now.getTime() - days * DAY) })),
+    );
+    for (let i = 0; i < logins.length; i += 200) await manager.insert(LoginEventEntity, logins.slice(i, i + 200));
+  });
+}

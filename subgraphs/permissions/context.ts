@@ -1,0 +1,8 @@
+import type { DataSource } from 'typeorm';
+import type { BaseContext } from '../../shared/subgraph-server';
+import type { PermissionsLoaders } from './loaders';
+
+export interface PermissionsContext extends BaseContext {
+  db: DataSource;
+  loaders: PermissionsLoaders;
+}

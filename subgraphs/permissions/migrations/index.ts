@@ -1,0 +1,5 @@
+import { CreateOutbox1732300000000 } from '../../../shared/migrations/outbox';
+import { CreatePermissions1732300000300 } from './1732300000300-CreatePermissions';
+
+/** In order of application; never edit one that has shipped, add a new one. */
+export const PERMISSIONS_MIGRATIONS = [CreateOutbox1732300000000, CreatePermissions1732300000300];

@@ -1,0 +1,69 @@
+import { Brackets, type DataSource } from 'typeorm';
+import { z } from 'zod';
+import { inTransaction, isUniqueViolation } from '../../shared/database';
+import { conflict, notFound } from '../../shared/errors';
+import { newId } from '../../shared/ids';
+import { publish } from '../../shared/outbox';
+import { encodeCursor, pageRequest, toConnection, type Connection } from '../../shared/pagination';
+import { displayName, dnsLabel, uuid, validate } from '../../shared/validation';
+import { AccountEntity, ClientEntity, PartnerEntity } from './entities';
+
+/** Subdomains kept for the platform itself. */
+export const RESERVED_SUBDOMAINS = new Set(['www', 'api', 'admin', 'app', 'mail', 'smtp', 'ftp', 'static', 'cdn', 'assets', 'status', 'help', 'support', 'docs', 'login', 'auth', 'graphql', 'gateway', 'partner', 'partners', 'billing', 'tenantry']);
+
+export interface ClientFilter {
+  name?: string | null;
+  partnerId?: string | null;
+  status?: 'ACTIVE' | 'SUSPENDED' | null;
+  createdAfter?: Date | null;
+  createdBefore?: Date | null;
+}
+
+const escapeLike = (value: string): string => value.replace(/[\\%_]/g, (char) => `\\${char}`);
+
+/** Clients sorted by name then id, with keyset pagination (stable under inserts, no OFFSET scans). */
+export async function listClients(db: DataSource, filter: ClientFilter | null | undefined, first?: number | null, after?: string | null): Promise<Connection<ClientEntity>> {
+  const page = pageRequest(first, after);
+  const base = db.getRepository(ClientEntity).createQueryBuilder('client');
+  if (filter?.name) base.andWhere("LOWER(client.name) LIKE :name ESCAPE '\\'", { name: `%${escapeLike(filter.name.toLowerCase())}%` });
+  if (filter?.partnerId) base.andWhere('client.partnerId = :partnerId', { partnerId: filter.partnerId });
+  if (filter?.status) base.andWhere('client.status = :status', { status: filter.status });
+  if (filter?.createdAfter) base.andWhere('client.createdAt >= :createdAfter', { createdAfter: filter.createdAfter });
+  if (filter?.createdBefore) base.andWhere('client.createdAt < :createdBefore', { createdBefore: filter.createdBefore });
+  const totalCount = await base.clone().getCount();
+  const rows = base.clone().orderBy('client.name', 'ASC').addOrderBy('client.id', 'ASC').take(page.first + 1);
+  if (page.after) {
+    const { sort, id } = page.after;
+    rows.andWhere(new Brackets((qb) => qb.where('client.name > :sort', { sort }).orWhere('(client.name = :sort AND client.id > :id)', { sort, id })));
+  }
+  return toConnection(page.first === 0 ? [] : await rows.getMany(), page, totalCount, (client) => encodeCursor(client.name, client.id));
+}
+
+const createClientInput = z.object({
+  name: displayName(200),
+  subdomain: dnsLabel.refine((value) => !RESERVED_SUBDOMAINS.has(value), 'is reserved'),
+  partnerId: uuid.nullish(),
+});
+
+/**
+ * Creates a client with its master account, and publishes ClientCreated in the same transaction so
+ * that compliance (retention policy) and permissions (predefined user types) follow.
+ */
+export async function createClient(db: DataSource, input: unknown, now = new Date()): Promise<ClientEntity> {
+  const { name, subdomain, partnerId } = validate(createClientInput, input);
+  if (partnerId && !(await db.getRepository(PartnerEntity).existsBy({ id: partnerId }))) throw notFound('Partner', partnerId);
+  if (await db.getRepository(ClientEntity).existsBy({ subdomain })) throw conflict(`The subdomain "${subdomain}" is already taken`);
+  try {
+    return await inTransaction(db, async (manager) => {
+      const client = manager.create(ClientEntity, { id: newId(), partnerId: partnerId ?? null, name, subdomain, status: 'ACTIVE', createdAt: now });
+      await manager.insert(ClientEntity, client);
+      await manager.insert(AccountEntity, { id: newId(), clientId: client.id, parentId: null, name, createdAt: now });
+      await publish(manager, 'ClientCreated', { clientId: client.id, partnerId: client.partnerId, name, createdAt: now.toISOString() }, now);
+      return client;
+    });
+  } catch (error) {
+    // Two requests raced for the same subdomain: the unique index decides.
+    if (isUniqueViolation(error)) throw conflict(`The subdomain "${subdomain}" is already taken`);
+    throw error;
+  }
+}

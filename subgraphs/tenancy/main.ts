@@ -1,0 +1,4 @@
+import { runSubgraphMain } from '../../shared/subgraph-runtime';
+import { tenancy } from './server';
+
+runSubgraphMain('tenancy', tenancy);

@@ -1,0 +1,5 @@
+import { CreateOutbox1732300000000 } from '../../../shared/migrations/outbox';
+import { CreateTenancy1732300000100 } from './1732300000100-CreateTenancy';
+
+/** In order of application; never edit one that has shipped, add a new one. */
+export const TENANCY_MIGRATIONS = [CreateOutbox1732300000000, CreateTenancy1732300000100];
