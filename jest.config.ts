@@ -6,6 +6,8 @@ const transform: Config['transform'] = { '^.+\\.(ts|js)$': ['@swc/jest', {}] };
 const transformIgnorePatterns = ['/node_modules/(?!jose/)'];
 
 const config: Config = {
+  // Integration files start five real servers and seed databases; give slow CI machines room.
+  testTimeout: 60_000,
   projects: [
     {
       displayName: 'unit',
@@ -22,8 +24,6 @@ const config: Config = {
       transformIgnorePatterns,
       testMatch: ['<rootDir>/**/__tests__/**/*.int.test.ts'],
       testPathIgnorePatterns: ['/node_modules/', '/dist/'],
-      // Each file starts five real servers; give slow CI machines room.
-      testTimeout: 60_000,
     },
   ],
 };
