@@ -170,7 +170,19 @@ export async function runMigrationsAtomically(dataSource: DataSource): Promise<s
   for (;;) {
     const pending = await pendingMigrationNames(dataSource);
     if (pending.length === 0) return applied;
-    const before = await tableNames(dataSource);
+    let before = await tableNames(dataSource);
+    // Migrations that succeed before a failing one are committed and recorded, so their tables must
+    // survive the cleanup: on MySQL, take the snapshot again as each migration starts.
+    const restore = dataSource.options.type !== 'mysql' ? [] : dataSource.migrations.map((migration) => {
+      const up = migration.up;
+      migration.up = async (runner: QueryRunner) => {
+        before = await tableNames(dataSource, runner);
+        return up.call(migration, runner);
+      };
+      return () => {
+        migration.up = up;
+      };
+    });
     try {
       const ran = await dataSource.runMigrations({ transaction: 'each' });
       applied.push(...ran.map((migration) => migration.name));
@@ -189,19 +201,31 @@ export async function runMigrationsAtomically(dataSource: DataSource): Promise<s
         }
       }
       throw new MigrationFailedError(failed, error);
+    } finally {
+      for (const undo of restore) undo();
     }
   }
 }
 
 async function pendingMigrationNames(dataSource: DataSource): Promise<string[]> {
-  const executedTable = await dataSource.createQueryRunner().hasTable('migrations');
+  // A query runner holds its pooled MySQL connection until released.
+  const runner = dataSource.createQueryRunner();
+  const executedTable = await runner.hasTable('migrations').finally(() => runner.release());
   const executed = executedTable
     ? ((await dataSource.query('SELECT name FROM migrations')) as Array<{ name: string }>).map((row) => row.name)
     : [];
   return dataSource.migrations.map((migration) => migration.name ?? migration.constructor.name).filter((name) => !executed.includes(name));
 }
 
-async function tableNames(dataSource: DataSource): Promise<string[]> {
+async function tableNames(dataSource: DataSource, current?: QueryRunner): Promise<string[]> {
+  if (dataSource.options.type === 'mysql') {
+    // Only this database: QueryRunner.getTables() lists every schema on the server, where another
+    // database's table of the same name would hide a new one from the cleanup.
+    const rows: Array<{ name: string }> = await (current ?? dataSource).query(
+      "SELECT TABLE_NAME AS name FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_TYPE = 'BASE TABLE'",
+    );
+    return rows.map((row) => row.name);
+  }
   const runner: QueryRunner = dataSource.createQueryRunner();
   try {
     const tables = await runner.getTables();
