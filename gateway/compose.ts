@@ -1,8 +1,8 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { composeServices } from '@apollo/composition';
 import { parse } from 'graphql';
 import { DEFAULT_PORTS, SUBGRAPH_NAMES } from '../shared/config';
+import { loadSubgraphSchema } from '../shared/subgraph-schema';
 
 const ROOT = path.resolve(__dirname, '..');
 /** Next to this file: gateway/ in the source tree, dist/gateway/ once built (the build copies it). */
@@ -17,7 +17,7 @@ export function composeSupergraph(): string {
     SUBGRAPH_NAMES.map((name) => ({
       name,
       url: `http://127.0.0.1:${DEFAULT_PORTS[name]}/graphql`,
-      typeDefs: parse(fs.readFileSync(path.join(ROOT, 'subgraphs', name, 'schema.graphql'), 'utf8')),
+      typeDefs: parse(loadSubgraphSchema(path.join(ROOT, 'subgraphs', name))),
     })),
   );
   if (result.errors) {

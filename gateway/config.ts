@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { DEFAULT_PORTS, envBool, envInt, envString, subgraphUrls, type SubgraphName } from '../shared/config';
 import { readInternalSecret } from '../shared/subgraph-config';
+import { DEFAULT_ACCESS_TOKEN_SETTINGS, type AccessTokenSettings } from '../shared/access-token';
 
 export interface GatewayConfig {
   host: string;
@@ -13,6 +14,12 @@ export interface GatewayConfig {
   corsOrigins: string[];
   /** Stop waiting for a subgraph after this long. */
   subgraphTimeoutMs: number;
+  /** Issuer and audience access tokens must carry (identity signs with the same settings). */
+  accessTokens: AccessTokenSettings;
+  /** Reject a whole operation that asks for a field the caller may not see, instead of nulling the field. */
+  rejectUnauthorizedOperations: boolean;
+  /** Hops of X-Forwarded-For to trust for the client address (0: use the socket address). */
+  trustProxyHops: number;
 }
 
 /** Reads the gateway's configuration; each variable is documented in README.md ("Configuration"). */
@@ -30,5 +37,11 @@ export function loadGatewayConfig(env: Record<string, string | undefined> = proc
       .map((origin) => origin.trim())
       .filter(Boolean),
     subgraphTimeoutMs: envInt(env, 'SUBGRAPH_TIMEOUT_MS', 10_000, { min: 100, max: 120_000 }),
+    accessTokens: {
+      issuer: envString(env, 'JWT_ISSUER', DEFAULT_ACCESS_TOKEN_SETTINGS.issuer),
+      audience: envString(env, 'JWT_AUDIENCE', DEFAULT_ACCESS_TOKEN_SETTINGS.audience),
+    },
+    rejectUnauthorizedOperations: envBool(env, 'REJECT_UNAUTHORIZED_OPERATIONS', false),
+    trustProxyHops: envInt(env, 'TRUST_PROXY_HOPS', 0, { max: 10 }),
   };
 }

@@ -12,11 +12,13 @@ import { listen, type RunningServer } from '../shared/http';
 import { INTERNAL_TOKEN_HEADER, InternalTokens } from '../shared/internal-token';
 import { ANONYMOUS, type Principal } from '../shared/principal';
 import { SUPERGRAPH_FILE } from './compose';
+import { Authenticator } from './authentication';
 import type { GatewayConfig } from './config';
 
 export interface GatewayContext {
   principal: Principal;
   requestId: string;
+  clientAddress: string | null;
 }
 
 /**
@@ -35,7 +37,8 @@ class InternalDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
     const principal = 'principal' in context && context.principal ? context.principal : ANONYMOUS;
     const requestId = 'requestId' in context && context.requestId ? context.requestId : randomUUID();
-    request.http?.headers.set(INTERNAL_TOKEN_HEADER, await this.tokens.sign(principal, this.subgraph, requestId));
+    const clientAddress = 'clientAddress' in context && context.clientAddress ? context.clientAddress : undefined;
+    request.http?.headers.set(INTERNAL_TOKEN_HEADER, await this.tokens.sign(principal, this.subgraph, requestId, clientAddress));
     request.http?.headers.set('x-request-id', requestId);
   }
 }
@@ -49,6 +52,7 @@ export interface Gateway {
 /** Builds the gateway over the checked-in supergraph; subgraph URLs come from configuration. */
 export async function createGateway(config: GatewayConfig, logger: Logger): Promise<Gateway> {
   const tokens = new InternalTokens(config.internalTokenSecret, 'gateway');
+  const authenticator = new Authenticator(config.subgraphs, config.accessTokens, tokens);
   const gateway = new ApolloGateway({
     supergraphSdl: fs.readFileSync(SUPERGRAPH_FILE, 'utf8'),
     buildService: ({ name }) => {
@@ -70,6 +74,8 @@ export async function createGateway(config: GatewayConfig, logger: Logger): Prom
 
   const app = express();
   app.disable('x-powered-by');
+  // The client address feeds sign-in throttling; behind a load balancer trust exactly its hops.
+  app.set('trust proxy', config.trustProxyHops);
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok', service: 'gateway' });
   });
@@ -96,8 +102,8 @@ export async function createGateway(config: GatewayConfig, logger: Logger): Prom
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const requestId = randomUUID();
-        void req;
-        return { principal: ANONYMOUS, requestId };
+        const principal = await authenticator.principalFor(req.header('authorization'), requestId);
+        return { principal, requestId, clientAddress: req.ip ?? null };
       },
     }),
   );

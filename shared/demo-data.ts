@@ -1,5 +1,5 @@
 import { stableId } from './ids';
-import type { Role } from './principal';
+import { PLATFORM_ORGANIZATION_ID, type Role } from './principal';
 
 /**
  * The demo world every subgraph seeds its own share of on first start (and tests seed at chosen
@@ -45,13 +45,32 @@ export interface DemoUser {
   /** Days before the seed time on which this user signed in. */
   loginDaysAgo: number[];
 }
+export interface DemoGrant {
+  clientId: string;
+  partnerId: string;
+  level: 'LIMITED' | 'FULL';
+  products: string[];
+  includeWallet: boolean;
+}
+export interface DemoServiceAccount {
+  id: string;
+  organizationId: string;
+  name: string;
+  clientId: string;
+  clientSecret: string;
+  permissions: string[];
+}
 export interface DemoDataset {
   partners: DemoPartner[];
   clients: DemoClient[];
   users: DemoUser[];
+  /** Accepted partner access: the managing partner has FULL access, except the last client of each partner (LIMITED to people). */
+  grants: DemoGrant[];
+  serviceAccounts: DemoServiceAccount[];
 }
 
 export const DEMO_PASSWORD = 'Tenantry-demo-2026!';
+export const DEMO_SERVICE_SECRET = 'demo-internal-tools-secret-change-me';
 
 const PARTNER_NAMES = ['Northwind Advisory', 'Bluepeak Consulting', 'Cedar Lane Partners', 'Harbor Point Group'];
 const CLIENT_NAMES = ['Acme Robotics', 'Globex Foods', 'Initech Labs', 'Umbrella Health', 'Stark Logistics', 'Wayne Textiles', 'Hooli Media', 'Vandelay Imports', 'Soylent Farms', 'Tyrell Optics'];
@@ -76,9 +95,10 @@ export function buildDataset(options: DatasetOptions = {}): DemoDataset {
   const seedTime = options.seedTime ?? new Date('2026-01-05T09:00:00.000Z');
   const password = withPasswords ? DEMO_PASSWORD : null;
   const daysBefore = (days: number): Date => new Date(seedTime.getTime() - days * 86_400_000);
-  const partners: DemoPartner[] = [{ id: stableId('org:tenantry'), name: 'Tenantry Platform', createdAt: daysBefore(400), isOperator: true }];
+  const partners: DemoPartner[] = [{ id: PLATFORM_ORGANIZATION_ID, name: 'Tenantry Platform', createdAt: daysBefore(400), isOperator: true }];
   const clients: DemoClient[] = [];
   const users: DemoUser[] = [];
+  const grants: DemoGrant[] = [];
   let personIndex = 0;
   const person = (organizationId: string, domain: string, handle: string, kind: UserKind, userTypeName: string, roles: DemoUser['roles'], extra: Partial<DemoUser> = {}): DemoUser => {
     const firstName = FIRST[personIndex % FIRST.length];
@@ -125,6 +145,8 @@ export function buildDataset(options: DatasetOptions = {}): DemoDataset {
         name: division,
         parentId: master.id,
       }));
+      const limited = c === clientsPerPartner - 1 && clientsPerPartner > 1;
+      grants.push({ clientId, partnerId: partner.id, level: limited ? 'LIMITED' : 'FULL', products: limited ? ['people'] : [], includeWallet: false });
       clients.push({ id: clientId, partnerId: partner.id, name: clientName, subdomain, emailDomain, createdAt: daysBefore(250 - index), accounts: [master, ...divisions] });
       const org = (role: Role, accountIds: string[] = []): DemoUser['roles'] => [{ role, organizationId: clientId, accountIds }];
       users.push(person(clientId, emailDomain, 'admin', 'EMPLOYEE', 'Organization Admin', org('CLIENT_ADMIN')));
@@ -138,5 +160,15 @@ export function buildDataset(options: DatasetOptions = {}): DemoDataset {
       }
     }
   }
-  return { partners, clients, users };
+  const serviceAccounts: DemoServiceAccount[] = [
+    {
+      id: stableId('service:internal-tools'),
+      organizationId: operatorOrg.id,
+      name: 'Internal tools',
+      clientId: 'svc_internal_tools_demo',
+      clientSecret: DEMO_SERVICE_SECRET,
+      permissions: ['clients.read', 'clients.create', 'clients.usage.read', 'users.read', 'users.invite', 'user-types.manage', 'roles.manage'],
+    },
+  ];
+  return { partners, clients, users, grants, serviceAccounts };
 }

@@ -44,8 +44,8 @@ export class InternalTokens {
   }
 
   /** Signs a token for one audience (the subgraph that will receive it). */
-  sign(principal: Principal, audience: string, requestId?: string): Promise<string> {
-    return new SignJWT({ principal, rid: requestId, svc: this.issuerService })
+  sign(principal: Principal, audience: string, requestId?: string, clientAddress?: string): Promise<string> {
+    return new SignJWT({ principal, rid: requestId, svc: this.issuerService, ip: clientAddress })
       .setProtectedHeader({ alg: ALGORITHM })
       .setIssuer(ISSUER)
       .setAudience(audience)
@@ -55,11 +55,15 @@ export class InternalTokens {
   }
 
   /** Verifies a token addressed to `audience`; returns null for anything invalid, expired or foreign. */
-  async verify(token: string, audience: string): Promise<{ principal: Principal; requestId?: string } | null> {
+  async verify(token: string, audience: string): Promise<{ principal: Principal; requestId?: string; clientAddress?: string } | null> {
     try {
       const { payload } = await jwtVerify(token, this.key, { algorithms: [ALGORITHM], issuer: ISSUER, audience });
       const principal = principalSchema.parse(payload.principal) as Principal;
-      return { principal, requestId: typeof payload.rid === 'string' ? payload.rid : undefined };
+      return {
+        principal,
+        requestId: typeof payload.rid === 'string' ? payload.rid : undefined,
+        clientAddress: typeof payload.ip === 'string' ? payload.ip : undefined,
+      };
     } catch (error) {
       if (error instanceof joseErrors.JOSEError || error instanceof z.ZodError) return null;
       throw error;

@@ -2,6 +2,14 @@
  * Who is making a request, as the gateway established it. It travels to subgraphs inside the
  * internal token (shared/internal-token.ts) and is the only source of identity a subgraph trusts.
  */
+import { stableId } from './ids';
+
+/**
+ * The platform's own organisation, home of the operators and internal tools. Permissions held there
+ * apply in every organisation.
+ */
+export const PLATFORM_ORGANIZATION_ID = stableId('org:tenantry');
+
 export const ROLE_TIERS = ['PLATFORM_OPERATOR', 'PARTNER_ADMIN', 'CLIENT_ADMIN', 'MANAGER', 'MEMBER', 'EXTERNAL', 'PARTICIPANT'] as const;
 export type Role = (typeof ROLE_TIERS)[number];
 

@@ -14,6 +14,8 @@ export interface SubgraphConfig {
   seedDemoData: boolean;
   /** How often the outbox relay looks for undelivered events. */
   relayIntervalMs: number;
+  /** The environment it was read from, for settings only one subgraph has (e.g. identity's keys). */
+  env: Record<string, string | undefined>;
 }
 
 export const INTERNAL_SECRET_FILE = 'internal-token.secret';
@@ -45,5 +47,6 @@ export function loadSubgraphConfig(name: SubgraphName, env: Record<string, strin
     peers: subgraphUrls(env),
     seedDemoData: envBool(env, 'SEED_DEMO_DATA', false),
     relayIntervalMs: envInt(env, 'OUTBOX_RELAY_INTERVAL_MS', 500, { min: 10, max: 600_000 }),
+    env,
   };
 }

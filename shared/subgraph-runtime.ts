@@ -1,6 +1,5 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import type { GraphQLResolverMap } from '@apollo/subgraph';
+import type { Express } from 'express';
 import type { DataSource, EntitySchema, MixedList } from 'typeorm';
 import type { Logger } from 'pino';
 import { openDatabase, type Database } from './database';
@@ -12,8 +11,15 @@ import { runMain } from './main';
 import { createSubgraphService, type BaseContext, type SubgraphService } from './subgraph-server';
 import type { RunningServer } from './http';
 import { buildDataset, type DemoDataset } from './demo-data';
+import { loadSubgraphSchema } from './subgraph-schema';
 
-export interface SubgraphDefinition<C extends BaseContext> {
+export interface SubgraphSetupArgs {
+  config: SubgraphConfig;
+  dataSource: DataSource;
+  logger: Logger;
+}
+
+export interface SubgraphDefinition<C extends BaseContext, S = unknown> {
   /** Folder holding schema.graphql (the source folder, or its copy under dist/). */
   directory: string;
   resolvers: GraphQLResolverMap<C>;
@@ -21,7 +27,11 @@ export interface SubgraphDefinition<C extends BaseContext> {
   entities: MixedList<Function | string | EntitySchema>;
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   migrations: MixedList<Function | string>;
-  buildContext(base: BaseContext, db: DataSource): C;
+  /** Builds what lives as long as the process (keys, clients), once, before the service listens. */
+  setup?(args: SubgraphSetupArgs): Promise<S>;
+  buildContext(base: BaseContext, db: DataSource, services: S): C;
+  /** Adds HTTP routes beside /graphql (e.g. the JWKS of identity). */
+  routes?(app: Express, services: S): void;
   eventHandlers?: EventHandlers;
   /** Writes this subgraph's share of a dataset; must do nothing if already seeded. */
   seed?(db: DataSource, dataset: DemoDataset): Promise<void>;
@@ -37,31 +47,32 @@ export interface RunningSubgraph {
   stop(): Promise<void>;
 }
 
-export const readSchema = (directory: string): string => fs.readFileSync(path.join(directory, 'schema.graphql'), 'utf8');
 
 /**
  * Builds a subgraph from its definition and configuration: opens and migrates its database, seeds
  * demo data when asked, and prepares its HTTP service and outbox relay. Nothing listens until start().
  */
-export async function createSubgraph<C extends BaseContext>(definition: SubgraphDefinition<C>, config: SubgraphConfig, logger: Logger): Promise<RunningSubgraph> {
+export async function createSubgraph<C extends BaseContext, S>(definition: SubgraphDefinition<C, S>, config: SubgraphConfig, logger: Logger): Promise<RunningSubgraph> {
   const database = await openDatabase({
     settings: config.database,
-    entities: [...(definition.entities as unknown[]), ...OUTBOX_ENTITIES] as SubgraphDefinition<C>['entities'],
+    entities: [...(definition.entities as unknown[]), ...OUTBOX_ENTITIES] as SubgraphDefinition<C, S>['entities'],
     migrations: definition.migrations,
     logger,
   });
   const { dataSource } = database;
   try {
     if (config.seedDemoData && definition.seed) await definition.seed(dataSource, buildDataset());
+    const services = (definition.setup ? await definition.setup({ config, dataSource, logger }) : undefined) as S;
     const tokens = new InternalTokens(config.internalTokenSecret, config.name);
     const service = await createSubgraphService<C>({
       name: config.name,
-      typeDefs: readSchema(definition.directory),
+      typeDefs: loadSubgraphSchema(definition.directory),
       resolvers: definition.resolvers,
       dataSource,
       tokens,
       logger,
-      buildContext: (base) => definition.buildContext(base, dataSource),
+      buildContext: (base) => definition.buildContext(base, dataSource, services),
+      routes: definition.routes ? (app) => definition.routes?.(app, services) : undefined,
       eventHandlers: definition.eventHandlers,
     });
     const relay = new OutboxRelay({ dataSource, source: config.name, destinations: config.peers, tokens, logger, intervalMs: config.relayIntervalMs });
@@ -90,7 +101,7 @@ export async function createSubgraph<C extends BaseContext>(definition: Subgraph
 }
 
 /** The whole main() of a subgraph: configuration from the environment, listen, stop on a signal. */
-export function runSubgraphMain<C extends BaseContext>(name: SubgraphConfig['name'], definition: SubgraphDefinition<C>): void {
+export function runSubgraphMain<C extends BaseContext, S>(name: SubgraphConfig['name'], definition: SubgraphDefinition<C, S>): void {
   const logger = createLogger(name);
   runMain(logger, async () => {
     const config = loadSubgraphConfig(name);

@@ -18,6 +18,8 @@ import { applyEvent, type EventHandlers } from './outbox';
 export interface BaseContext {
   principal: Principal;
   requestId: string;
+  /** The end client's address as the gateway saw it; null for service-to-service calls. */
+  clientAddress: string | null;
   logger: Logger;
 }
 
@@ -34,6 +36,7 @@ export interface SubgraphServiceOptions<C extends BaseContext> {
   /** Schema transforms applied after federation (e.g. directive enforcement). */
   transformSchema?(schema: GraphQLSchema): GraphQLSchema;
   plugins?: ApolloServerPlugin<C>[];
+  routes?(app: express.Express): void;
 }
 
 export interface SubgraphService {
@@ -87,9 +90,11 @@ export async function createSubgraphService<C extends BaseContext>(options: Subg
     if (!verified) return unauthenticated(res, 'Invalid internal token');
     res.locals.principal = verified.principal;
     res.locals.requestId = verified.requestId ?? randomUUID();
+    res.locals.clientAddress = verified.clientAddress ?? null;
     next();
   };
 
+  options.routes?.(app);
   app.use(
     '/graphql',
     requireInternalToken,
@@ -97,7 +102,12 @@ export async function createSubgraphService<C extends BaseContext>(options: Subg
     expressMiddleware(apollo, {
       context: async ({ res }) => {
         const requestId = res.locals.requestId as string;
-        return options.buildContext({ principal: res.locals.principal as Principal, requestId, logger: logger.child({ requestId }) });
+        return options.buildContext({
+          principal: res.locals.principal as Principal,
+          requestId,
+          clientAddress: res.locals.clientAddress as string | null,
+          logger: logger.child({ requestId }),
+        });
       },
     }),
   );

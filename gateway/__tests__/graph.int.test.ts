@@ -4,7 +4,8 @@ import { startTestGraph, type TestGraph } from '../../shared/testing/graph';
 
 describe('the federated graph', () => {
   let graph: TestGraph;
-  const dataset = buildDataset({ partners: 2, clientsPerPartner: 2, withPasswords: false });
+  const dataset = buildDataset({ partners: 2, clientsPerPartner: 2 });
+  let operator: TestGraph['query'];
   const client = dataset.clients[0];
   const admin = dataset.users.find((user) => user.organizationId === client.id && user.email.startsWith('admin@'))!;
 
@@ -12,11 +13,12 @@ describe('the federated graph', () => {
     graph = await startTestGraph();
     await graph.seed(dataset);
     await graph.drainEvents();
+    operator = graph.as(await graph.login('operator@tenantry.test'));
   });
   afterAll(() => graph?.stop());
 
   it('resolves a user with fields from all four subgraphs', async () => {
-    const result = await graph.query(
+    const result = await operator(
       `query($id: ID!) { user(id: $id) {
         email firstName organization { id ... on Client { name subdomain usage { users activeUsers logins } retentionPolicy { softDeleteAfterMonths eraseAfterMonths } } }
         userType { name permissions } roles { role organizationId accountIds } consents { id }
@@ -43,7 +45,7 @@ describe('the federated graph', () => {
   });
 
   it('resolves a client with its accounts tree and partner', async () => {
-    const result = await graph.query<{ clientBySubdomain: { masterAccount: { children: Array<{ name: string }> }; partner: { name: string } } }>(
+    const result = await operator<{ clientBySubdomain: { masterAccount: { children: Array<{ name: string }> }; partner: { name: string } } }>(
       `query($s: String!) { clientBySubdomain(subdomain: $s) { id partner { name } masterAccount { name isMaster children { name parent { id } } } accounts { id } } }`,
       { s: client.subdomain },
     );
@@ -55,12 +57,12 @@ describe('the federated graph', () => {
   });
 
   it('pages through clients with cursors', async () => {
-    const first = await graph.query<{ clients: { edges: Array<{ node: { name: string } }>; pageInfo: { hasNextPage: boolean; endCursor: string }; totalCount: number } }>(
+    const first = await operator<{ clients: { edges: Array<{ node: { name: string } }>; pageInfo: { hasNextPage: boolean; endCursor: string }; totalCount: number } }>(
       `{ clients(first: 3) { totalCount edges { node { name } } pageInfo { hasNextPage endCursor } } }`,
     );
     expect(first.data?.clients.totalCount).toBe(4);
     expect(first.data?.clients.pageInfo.hasNextPage).toBe(true);
-    const second = await graph.query<{ clients: { edges: Array<{ node: { name: string } }>; pageInfo: { hasNextPage: boolean } } }>(
+    const second = await operator<{ clients: { edges: Array<{ node: { name: string } }>; pageInfo: { hasNextPage: boolean } } }>(
       `query($after: String) { clients(first: 3, after: $after) { edges { node { name } } pageInfo { hasNextPage } } }`,
       { after: first.data?.clients.pageInfo.endCursor },
     );
@@ -70,31 +72,31 @@ describe('the federated graph', () => {
   });
 
   it('rejects a page size above the documented maximum with BAD_USER_INPUT', async () => {
-    const result = await graph.query(`{ clients(first: 1000) { totalCount } }`);
+    const result = await operator(`{ clients(first: 1000) { totalCount } }`);
     expect(result.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
   });
 
   it('creates a client whose retention policy arrives through the outbox', async () => {
-    const created = await graph.query<{ createClient: { id: string; masterAccount: { name: string } } }>(
+    const created = await operator<{ createClient: { id: string; masterAccount: { name: string } } }>(
       `mutation { createClient(name: "Zeta Ünïcode 🚀", subdomain: "zeta") { id name masterAccount { name } } }`,
     );
     expect(created.errors).toBeUndefined();
     const id = created.data!.createClient.id;
-    const before = await graph.query<{ client: { retentionPolicy: unknown } }>(`query($id: ID!) { client(id: $id) { retentionPolicy { softDeleteAfterMonths } } }`, { id });
+    const before = await operator<{ client: { retentionPolicy: unknown } }>(`query($id: ID!) { client(id: $id) { retentionPolicy { softDeleteAfterMonths } } }`, { id });
     expect(before.data?.client.retentionPolicy).toBeNull();
     await graph.drainEvents();
-    const after = await graph.query<{ client: { name: string; retentionPolicy: unknown } }>(`query($id: ID!) { client(id: $id) { name retentionPolicy { softDeleteAfterMonths } } }`, { id });
+    const after = await operator<{ client: { name: string; retentionPolicy: unknown } }>(`query($id: ID!) { client(id: $id) { name retentionPolicy { softDeleteAfterMonths } } }`, { id });
     expect(after.data?.client).toEqual({ name: 'Zeta Ünïcode 🚀', retentionPolicy: { softDeleteAfterMonths: 12 } });
   });
 
   it('refuses a duplicate or reserved subdomain with a coded error and creates nothing', async () => {
-    const duplicate = await graph.query(`mutation { createClient(name: "Again", subdomain: "${client.subdomain}") { id } }`);
+    const duplicate = await operator(`mutation { createClient(name: "Again", subdomain: "${client.subdomain}") { id } }`);
     expect(duplicate.errors?.[0].extensions?.code).toBe('CONFLICT');
-    const reserved = await graph.query(`mutation { createClient(name: "Www", subdomain: "www") { id } }`);
+    const reserved = await operator(`mutation { createClient(name: "Www", subdomain: "www") { id } }`);
     expect(reserved.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
-    const invalid = await graph.query(`mutation { createClient(name: "Bad", subdomain: "-bad_label-") { id } }`);
+    const invalid = await operator(`mutation { createClient(name: "Bad", subdomain: "-bad_label-") { id } }`);
     expect(invalid.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
-    const count = await graph.query<{ clients: { totalCount: number } }>(`{ clients { totalCount } }`);
+    const count = await operator<{ clients: { totalCount: number } }>(`{ clients { totalCount } }`);
     expect(count.data?.clients.totalCount).toBe(5);
   });
 

@@ -3,21 +3,32 @@ import { createLogger } from '../logger';
 import { InternalTokens } from '../internal-token';
 import { OutboxEvent, OutboxRelay, ProcessedEvent } from '../outbox';
 import { startTestGraph, type TestGraph } from '../testing/graph';
+import { buildDataset } from '../demo-data';
 import { RetentionPolicyEntity } from '../../subgraphs/compliance/entities';
 
 /** Events from tenancy to compliance and permissions survive interrupted delivery, and apply once. */
 describe('the transactional outbox', () => {
   let graph: TestGraph;
 
+  let operator: TestGraph['query'];
+
   beforeEach(async () => {
     graph = await startTestGraph();
+    await graph.seed(buildDataset({ partners: 1, clientsPerPartner: 1 }));
+    await graph.drainEvents();
+    // Start from empty event tables: only the events of the test itself count below.
+    await graph.subgraphs.tenancy.database.dataSource.getRepository(OutboxEvent).clear();
+    await graph.subgraphs.compliance.database.dataSource.getRepository(ProcessedEvent).clear();
+    await graph.subgraphs.permissions.database.dataSource.getRepository(ProcessedEvent).clear();
+    await graph.subgraphs.compliance.database.dataSource.getRepository(RetentionPolicyEntity).clear();
+    operator = graph.as(await graph.login('operator@tenantry.test'));
   });
   afterEach(() => graph?.stop());
 
   async function createClients(count: number): Promise<string[]> {
     const ids: string[] = [];
     for (let i = 0; i < count; i += 1) {
-      const result = await graph.query<{ createClient: { id: string } }>(`mutation($s: String!) { createClient(name: $s, subdomain: $s) { id } }`, { s: `client-${i}` });
+      const result = await operator<{ createClient: { id: string } }>(`mutation($s: String!) { createClient(name: $s, subdomain: $s) { id } }`, { s: `client-${i}` });
       expect(result.errors).toBeUndefined();
       ids.push(result.data!.createClient.id);
     }

@@ -2,12 +2,13 @@ import { randomBytes } from 'node:crypto';
 import { createGateway, type Gateway } from '../../gateway/server';
 import type { GatewayConfig } from '../../gateway/config';
 import { SUBGRAPH_NAMES, type SubgraphName } from '../config';
-import type { DemoDataset } from '../demo-data';
+import { DEMO_PASSWORD, type DemoDataset } from '../demo-data';
 import { createLogger } from '../logger';
 import type { SubgraphConfig } from '../subgraph-config';
 import { createSubgraph, type RunningSubgraph } from '../subgraph-runtime';
 import { DEFINITIONS } from '../subgraph-definitions';
 import { createTestDatabases, type TestDatabases } from './databases';
+import { DEFAULT_ACCESS_TOKEN_SETTINGS } from '../access-token';
 
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
@@ -22,6 +23,10 @@ export interface TestGraph {
   secret: string;
   /** Posts an operation to the gateway. */
   query<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
+  /** Signs in through the gateway and returns the access token (throws on failure). */
+  login(email: string, password?: string): Promise<string>;
+  /** A query function that sends the given access token. */
+  as(accessToken: string): <T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>) => Promise<GraphQLResponse<T>>;
   /** Writes each subgraph's share of a dataset, as `npm start` does on first start. */
   seed(dataset: DemoDataset): Promise<void>;
   /** Delivers every pending outbox event of every subgraph. */
@@ -35,7 +40,7 @@ export interface TestGraph {
  * Starts the four real subgraphs and the gateway on port 0 over fresh databases (SQLite, or MySQL
  * with TEST_DATABASE=mysql). Outbox relays do not poll: tests deliver events with drainEvents().
  */
-export async function startTestGraph(): Promise<TestGraph> {
+export async function startTestGraph(gatewayOverrides: Partial<GatewayConfig> = {}): Promise<TestGraph> {
   const secret = randomBytes(32).toString('hex');
   const databases: TestDatabases = await createTestDatabases(SUBGRAPH_NAMES);
   const peers = {} as Record<SubgraphName, string>;
@@ -44,18 +49,18 @@ export async function startTestGraph(): Promise<TestGraph> {
   let gateway: Gateway | null = null;
   try {
     for (const name of SUBGRAPH_NAMES) {
-      configs[name] = { name, host: '127.0.0.1', port: 0, dataDir: '', database: databases.settings(name), internalTokenSecret: secret, peers, seedDemoData: false, relayIntervalMs: 60_000 };
+      configs[name] = { name, host: '127.0.0.1', port: 0, dataDir: '', database: databases.settings(name), internalTokenSecret: secret, peers, seedDemoData: false, relayIntervalMs: 60_000, env: {} };
       subgraphs[name] = await createSubgraph(DEFINITIONS[name], configs[name], createLogger(name));
       const server = await subgraphs[name].service.start(0, '127.0.0.1');
       subgraphs[name].server = server;
       peers[name] = server.url;
     }
-    const gatewayConfig: GatewayConfig = { host: '127.0.0.1', port: 0, dataDir: '', subgraphs: peers, internalTokenSecret: secret, introspection: true, corsOrigins: [], subgraphTimeoutMs: 10_000 };
+    const gatewayConfig: GatewayConfig = { host: '127.0.0.1', port: 0, dataDir: '', subgraphs: peers, internalTokenSecret: secret, introspection: true, corsOrigins: [], subgraphTimeoutMs: 10_000, accessTokens: DEFAULT_ACCESS_TOKEN_SETTINGS, rejectUnauthorizedOperations: false, trustProxyHops: 0, ...gatewayOverrides };
     gateway = await createGateway(gatewayConfig, createLogger('gateway'));
     const running = await gateway.start(0, '127.0.0.1');
     const gatewayUrl = `${running.url}/graphql`;
     const startedGateway = gateway;
-    return {
+    const graph: TestGraph = {
       gatewayUrl,
       subgraphs,
       configs,
@@ -67,6 +72,17 @@ export async function startTestGraph(): Promise<TestGraph> {
           body: JSON.stringify({ query, variables }),
         });
         return (await response.json()) as GraphQLResponse<never>;
+      },
+      async login(email, password = DEMO_PASSWORD) {
+        const result = await graph.query<{ login: { accessToken: string } }>(
+          'mutation($email: String!, $password: String!) { login(email: $email, password: $password) { accessToken } }',
+          { email, password },
+        );
+        if (!result.data?.login) throw new Error(`login as ${email} failed: ${JSON.stringify(result.errors)}`);
+        return result.data.login.accessToken;
+      },
+      as(accessToken) {
+        return (query, variables) => graph.query(query, variables, { authorization: `Bearer ${accessToken}` });
       },
       async seed(dataset) {
         for (const name of SUBGRAPH_NAMES) await DEFINITIONS[name].seed?.(subgraphs[name].database.dataSource, dataset);
@@ -88,6 +104,7 @@ export async function startTestGraph(): Promise<TestGraph> {
         await databases.dispose();
       },
     };
+    return graph;
   } catch (error) {
     await gateway?.stop().catch(() => undefined);
     for (const subgraph of Object.values(subgraphs)) await subgraph.stop().catch(() => undefined);

@@ -26,4 +26,23 @@ export class ConsentRecordEntity {
   @Column({ type: 'varchar', length: 50 }) source: string;
 }
 
-export const COMPLIANCE_ENTITIES = [RetentionPolicyEntity, ConsentRecordEntity];
+
+
+/** Append-only: rows are inserted by the AccessChanged event handler and never updated or deleted. */
+@Entity('audit_log')
+@Index('idx_audit_org_time', ['organizationId', 'occurredAt', 'id'])
+@Index('idx_audit_org_actor_time', ['organizationId', 'actorId', 'occurredAt'])
+@Index('idx_audit_org_target_time', ['organizationId', 'targetId', 'occurredAt'])
+export class AuditEntryEntity {
+  @PrimaryColumn({ type: 'varchar', length: 36 }) id: string;
+  @Column({ type: 'varchar', length: 36 }) organizationId: string;
+  @Column({ type: 'varchar', length: 60, nullable: true }) actorId: string | null;
+  @Column({ type: 'varchar', length: 60 }) action: string;
+  @Column({ type: 'varchar', length: 40 }) targetType: string;
+  @Column({ type: 'varchar', length: 60 }) targetId: string;
+  @Column({ type: 'text', nullable: true }) before: string | null;
+  @Column({ type: 'text', nullable: true }) after: string | null;
+  @Column({ type: 'datetime', precision: 3 }) occurredAt: Date;
+  @Column({ type: 'varchar', length: 36, nullable: true }) requestId: string | null;
+}
+export const COMPLIANCE_ENTITIES = [RetentionPolicyEntity, ConsentRecordEntity, AuditEntryEntity];

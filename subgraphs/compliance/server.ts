@@ -2,6 +2,7 @@ import type { SubgraphDefinition } from '../../shared/subgraph-runtime';
 import type { ComplianceContext } from './context';
 import { COMPLIANCE_ENTITIES, DEFAULT_RETENTION, RetentionPolicyEntity } from './entities';
 import { createLoaders } from './loaders';
+import { appendAuditEntry } from './audit-log';
 import { COMPLIANCE_MIGRATIONS } from './migrations';
 import { resolvers } from './resolvers';
 
@@ -18,5 +19,6 @@ export const compliance: SubgraphDefinition<ComplianceContext> = {
       const at = new Date(event.occurredAt);
       await manager.insert(RetentionPolicyEntity, { clientId: payload.clientId, ...DEFAULT_RETENTION, createdAt: at, updatedAt: at });
     },
+    AccessChanged: (manager, payload, event) => appendAuditEntry(manager, payload, event),
   },
 };

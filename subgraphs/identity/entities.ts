@@ -32,4 +32,51 @@ export class LoginEventEntity {
   @Column({ type: 'datetime', precision: 3 }) occurredAt: Date;
 }
 
-export const IDENTITY_ENTITIES = [UserEntity, LoginEventEntity];
+
+
+/**
+ * One refresh token. Rotation adds a row to the same family; presenting a used token again revokes
+ * the whole family (it was stolen or replayed). Only a SHA-256 of the token is stored.
+ */
+@Entity('sessions')
+@Index('idx_sessions_family', ['familyId'])
+export class SessionEntity {
+  @PrimaryColumn({ type: 'varchar', length: 36 }) id: string;
+  @Column({ type: 'varchar', length: 36 }) familyId: string;
+  @Column({ type: 'varchar', length: 36 }) userId: string;
+  @Index('uq_sessions_token_hash', { unique: true })
+  @Column({ type: 'varchar', length: 64 })
+  tokenHash: string;
+  @Column({ type: 'datetime', precision: 3 }) createdAt: Date;
+  @Column({ type: 'datetime', precision: 3 }) expiresAt: Date;
+  @Column({ type: 'datetime', precision: 3, nullable: true }) usedAt: Date | null;
+  @Column({ type: 'datetime', precision: 3, nullable: true }) revokedAt: Date | null;
+}
+
+/** Every sign-in attempt, kept for throttling (per account and per client address) across replicas. */
+@Entity('login_attempts')
+@Index('idx_login_attempts_account', ['accountKey', 'attemptedAt'])
+@Index('idx_login_attempts_address', ['address', 'attemptedAt'])
+export class LoginAttemptEntity {
+  @PrimaryColumn({ type: 'varchar', length: 36 }) id: string;
+  @Column({ type: 'varchar', length: 254 }) accountKey: string;
+  @Column({ type: 'varchar', length: 64 }) address: string;
+  @Column({ type: 'datetime', precision: 3 }) attemptedAt: Date;
+  @Column({ type: 'boolean', default: false }) succeeded: boolean;
+}
+
+/** A non-human client of the graph (internal tools): a client id and a hashed secret. */
+@Entity('service_accounts')
+export class ServiceAccountEntity {
+  @PrimaryColumn({ type: 'varchar', length: 36 }) id: string;
+  @Column({ type: 'varchar', length: 36 }) organizationId: string;
+  @Column({ type: 'varchar', length: 100 }) name: string;
+  @Index('uq_service_accounts_client_id', { unique: true })
+  @Column({ type: 'varchar', length: 64 })
+  clientId: string;
+  @Column({ type: 'varchar', length: 255 }) secretHash: string;
+  @Column({ type: 'datetime', precision: 3 }) createdAt: Date;
+  @Column({ type: 'varchar', length: 36, nullable: true }) createdBy: string | null;
+  @Column({ type: 'datetime', precision: 3, nullable: true }) revokedAt: Date | null;
+}
+export const IDENTITY_ENTITIES = [UserEntity, LoginEventEntity, SessionEntity, LoginAttemptEntity, ServiceAccountEntity];

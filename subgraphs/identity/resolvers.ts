@@ -1,24 +1,82 @@
 import type { GraphQLResolverMap } from '@apollo/subgraph';
+import { IsNull } from 'typeorm';
+import { inTransaction } from '../../shared/database';
+import { unauthenticated } from '../../shared/errors';
+import { actorId, can, requirePermission, requireSystem } from '../../shared/guard';
+import { newId } from '../../shared/ids';
+import { publish } from '../../shared/outbox';
 import { DateTimeScalar } from '../../shared/scalars';
+import { displayName, uuid, validate } from '../../shared/validation';
+import { z } from 'zod';
+import { isSessionActive, issueServiceToken, login, newServiceCredentials, refreshSession, revokeSession } from './auth';
 import type { IdentityContext } from './context';
-import type { UserEntity } from './entities';
+import { ServiceAccountEntity, UserEntity } from './entities';
 import { listUsers, type UserFilter } from './users';
 
 type Ref = { id: string };
+
+/** A user is visible to themself and to holders of users.read in their home organisation. */
+const mayRead = (context: IdentityContext, user: UserEntity): boolean =>
+  (context.principal.kind === 'user' && context.principal.userId === user.id) || can(context.principal, 'users.read', user.organizationId);
+
+const createServiceAccountInput = z.object({ organizationId: uuid, name: displayName(100) });
 
 export const resolvers: GraphQLResolverMap<IdentityContext> = {
   DateTime: DateTimeScalar,
   Query: {
     me: (_: unknown, __: unknown, { principal, loaders }: IdentityContext) => (principal.kind === 'user' ? loaders.user.load(principal.userId) : null),
-    user: (_: unknown, { id }: Ref, { loaders }: IdentityContext) => loaders.user.load(id),
-    users: (_: unknown, args: { clientId: string; filter?: UserFilter; first?: number; after?: string }, { db }: IdentityContext) =>
-      listUsers(db, args.clientId, args.filter, args.first, args.after),
+    user: async (_: unknown, { id }: Ref, context: IdentityContext) => {
+      const user = await context.loaders.user.load(id);
+      if (!user) return null;
+      requirePermission(context.principal, 'users.read', user.organizationId);
+      return user;
+    },
+    users: (_: unknown, args: { clientId: string; filter?: UserFilter; first?: number; after?: string }, { db, principal }: IdentityContext) => {
+      requirePermission(principal, 'users.read', args.clientId);
+      return listUsers(db, args.clientId, args.filter, args.first, args.after);
+    },
+    _principalStatus: async (_: unknown, args: { subjectId: string; kind: 'USER' | 'SERVICE'; sessionId?: string }, { db, principal }: IdentityContext) => {
+      requireSystem(principal);
+      if (args.kind === 'SERVICE') {
+        const account = await db.getRepository(ServiceAccountEntity).findOneBy({ id: args.subjectId, revokedAt: IsNull() });
+        return { active: account !== null, organizationId: account?.organizationId ?? null };
+      }
+      const user = await db.getRepository(UserEntity).findOneBy({ id: args.subjectId });
+      const sessionActive = args.sessionId ? await isSessionActive(db, args.sessionId) : false;
+      return { active: user?.status === 'ACTIVE' && sessionActive, organizationId: user?.organizationId ?? null };
+    },
+  },
+  Mutation: {
+    login: (_: unknown, args: { email: string; password: string }, { db, services, clientAddress }: IdentityContext) => login(db, services.auth, args, clientAddress),
+    refreshSession: (_: unknown, { refreshToken }: { refreshToken: string }, { db, services }: IdentityContext) => refreshSession(db, services.auth, refreshToken),
+    logout: async (_: unknown, __: unknown, { db, principal }: IdentityContext) => {
+      if (principal.kind !== 'user' || !principal.sessionId) throw unauthenticated();
+      await revokeSession(db, principal.sessionId);
+      return true;
+    },
+    issueServiceToken: (_: unknown, args: { clientId: string; clientSecret: string }, { db, services }: IdentityContext) => issueServiceToken(db, services.auth, args),
+    createServiceAccount: async (_: unknown, args: { organizationId: string; name: string }, { db, principal }: IdentityContext) => {
+      const { organizationId, name } = validate(createServiceAccountInput, args);
+      requirePermission(principal, 'roles.manage', organizationId);
+      const credentials = await newServiceCredentials();
+      const now = new Date();
+      const account = await inTransaction(db, async (manager) => {
+        const row = manager.create(ServiceAccountEntity, { id: newId(), organizationId, name, clientId: credentials.clientId, secretHash: credentials.secretHash, createdAt: now, createdBy: actorId(principal), revokedAt: null });
+        await manager.insert(ServiceAccountEntity, row);
+        await publish(manager, 'ServiceAccountCreated', { serviceAccountId: row.id, organizationId, name, actorId: actorId(principal) }, now);
+        return row;
+      });
+      return { serviceAccount: account, clientSecret: credentials.clientSecret };
+    },
   },
   Organization: {
     __resolveType: (organization: { __typename: string }) => organization.__typename,
   },
   User: {
-    __resolveReference: (ref: Ref, { loaders }: IdentityContext) => loaders.user.load(ref.id),
+    __resolveReference: async (ref: Ref, context: IdentityContext) => {
+      const user = await context.loaders.user.load(ref.id);
+      return user && mayRead(context, user) ? user : null;
+    },
     organization: (user: UserEntity) => ({ __typename: user.organizationKind === 'PARTNER' ? 'Partner' : 'Client', id: user.organizationId }),
   },
   Partner: {
@@ -26,6 +84,10 @@ export const resolvers: GraphQLResolverMap<IdentityContext> = {
   },
   Client: {
     __resolveReference: (ref: Ref) => ({ id: ref.id }),
-    usage: (client: Ref, _: unknown, { loaders }: IdentityContext) => loaders.clientUsage.load(client.id),
+    usage: (client: Ref, _: unknown, { loaders, principal }: IdentityContext) => {
+      requirePermission(principal, 'clients.usage.read', client.id);
+      return loaders.clientUsage.load(client.id);
+    },
   },
 };
+

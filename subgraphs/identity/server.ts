@@ -1,16 +1,30 @@
+import { JWKS_PATH } from '../../shared/access-token';
 import type { SubgraphDefinition } from '../../shared/subgraph-runtime';
-import type { IdentityContext } from './context';
+import { loadAuthConfig } from './auth-config';
+import type { IdentityContext, IdentityServices } from './context';
 import { IDENTITY_ENTITIES } from './entities';
 import { createLoaders } from './loaders';
 import { IDENTITY_MIGRATIONS } from './migrations';
 import { resolvers } from './resolvers';
 import { seedIdentity } from './seed';
+import { AccessTokenIssuer, loadSigningKey } from './signing-keys';
 
-export const identity: SubgraphDefinition<IdentityContext> = {
+export const identity: SubgraphDefinition<IdentityContext, IdentityServices> = {
   directory: __dirname,
   resolvers,
   entities: IDENTITY_ENTITIES,
   migrations: IDENTITY_MIGRATIONS,
-  buildContext: (base, db) => ({ ...base, db, loaders: createLoaders(db) }),
+  async setup({ config }) {
+    const authConfig = loadAuthConfig(config.env);
+    const issuer = await AccessTokenIssuer.create(loadSigningKey(config.env, config.dataDir), authConfig, authConfig.accessTokenTtlSeconds);
+    return { auth: { issuer, config: authConfig } };
+  },
+  buildContext: (base, db, services) => ({ ...base, db, services, loaders: createLoaders(db) }),
+  routes(app, services) {
+    // Public keys only; the gateway caches them and refetches when it meets an unknown key id.
+    app.get(JWKS_PATH, (_req, res) => {
+      res.set('cache-control', 'public, max-age=300').json(services.auth.issuer.jwks());
+    });
+  },
   seed: (db, dataset) => seedIdentity(db, dataset),
 };

@@ -33,6 +33,8 @@ export class UserTypeAssignmentEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 }) userId: string;
   @Column({ type: 'varchar', length: 36 }) userTypeId: string;
   @Column({ type: 'varchar', length: 36 }) organizationId: string;
+  /** EMPLOYEE, EXTERNAL, PARTICIPANT or SERVICE: granting access to externals needs its own permission. */
+  @Column({ type: 'varchar', length: 20, default: 'EMPLOYEE' }) subjectKind: string;
 }
 
 @Entity('role_assignments')
@@ -48,4 +50,31 @@ export class RoleAssignmentEntity {
   @Column({ type: 'datetime', precision: 3 }) createdAt: Date;
 }
 
-export const PERMISSIONS_ENTITIES = [PermissionEntity, UserTypeEntity, UserTypePermissionEntity, UserTypeAssignmentEntity, RoleAssignmentEntity];
+/** A per-user exception to the user type: grant or deny one permission in one organisation. */
+@Entity('permission_overrides')
+export class PermissionOverrideEntity {
+  @PrimaryColumn({ type: 'varchar', length: 36 }) userId: string;
+  @PrimaryColumn({ type: 'varchar', length: 36 }) organizationId: string;
+  @PrimaryColumn({ type: 'varchar', length: 100 }) permissionKey: string;
+  @Column({ type: 'varchar', length: 10 }) effect: 'GRANT' | 'DENY';
+  @Column({ type: 'datetime', precision: 3 }) createdAt: Date;
+  @Column({ type: 'varchar', length: 60, nullable: true }) createdBy: string | null;
+}
+
+/**
+ * What a client allows a partner (kept here from tenancy's grant lifecycle): LIMITED to chosen
+ * products, or FULL (billing only with the wallet). Only ACTIVE grants count.
+ */
+@Entity('partner_grants')
+@Index('idx_partner_grants_partner', ['partnerId', 'status'])
+export class PartnerGrantEntity {
+  @PrimaryColumn({ type: 'varchar', length: 36 }) clientId: string;
+  @PrimaryColumn({ type: 'varchar', length: 36 }) partnerId: string;
+  @Column({ type: 'varchar', length: 10 }) level: 'LIMITED' | 'FULL';
+  @Column({ type: 'simple-json' }) products: string[];
+  @Column({ type: 'boolean', default: false }) includeWallet: boolean;
+  @Column({ type: 'varchar', length: 20 }) status: 'ACTIVE' | 'CANCELLED';
+  @Column({ type: 'datetime', precision: 3 }) updatedAt: Date;
+}
+
+export const PERMISSIONS_ENTITIES = [PermissionEntity, UserTypeEntity, UserTypePermissionEntity, UserTypeAssignmentEntity, RoleAssignmentEntity, PermissionOverrideEntity, PartnerGrantEntity];

@@ -1,8 +1,11 @@
 import type { GraphQLResolverMap } from '@apollo/subgraph';
+import { can, requirePermission, requireSystem } from '../../shared/guard';
 import { ROLE_TIERS, roleRank, type Role } from '../../shared/principal';
 import { DateTimeScalar } from '../../shared/scalars';
+import { assignUserType, createUserType, deleteUserType, grantRole, revokeRole, setDefaultUserType, setPermissionOverride, updateUserType } from './access';
 import type { PermissionsContext } from './context';
-import { PermissionEntity, type UserTypeEntity } from './entities';
+import { permissionMap } from './effective';
+import { PermissionEntity, PermissionOverrideEntity, type UserTypeEntity } from './entities';
 
 type Ref = { id: string };
 
@@ -16,26 +19,68 @@ const ROLE_DESCRIPTIONS: Record<Role, string> = {
   PARTICIPANT: 'Takes assessments in projects',
 };
 
+/** Another user's access is visible to themself and to holders of users.read in their home organisation. */
+async function mayReadAccessOf(context: PermissionsContext, userId: string): Promise<boolean> {
+  const { principal } = context;
+  if ((principal.kind === 'user' && principal.userId === userId) || (principal.kind === 'service' && principal.serviceAccountId === userId)) return true;
+  const assignment = await context.loaders.assignment.load(userId);
+  return assignment !== null && can(principal, 'users.read', assignment.organizationId);
+}
+
 export const resolvers: GraphQLResolverMap<PermissionsContext> = {
   DateTime: DateTimeScalar,
   Query: {
     permissions: (_: unknown, __: unknown, { db }: PermissionsContext) => db.getRepository(PermissionEntity).find({ order: { key: 'ASC' } }),
-    userTypes: (_: unknown, { organizationId }: { organizationId: string }, { loaders }: PermissionsContext) => loaders.userTypesOfOrganization.load(organizationId),
+    userTypes: (_: unknown, { organizationId }: { organizationId: string }, { loaders, principal }: PermissionsContext) => {
+      // Listing types is part of managing users: readers of the directory may see them too.
+      if (!can(principal, 'users.read', organizationId)) requirePermission(principal, 'user-types.manage', organizationId);
+      return loaders.userTypesOfOrganization.load(organizationId);
+    },
     roles: () => ROLE_TIERS.map((role) => ({ role, rank: roleRank(role), description: ROLE_DESCRIPTIONS[role] })),
+    _principalGrants: async (_: unknown, { subjectId }: { subjectId: string }, { loaders, principal }: PermissionsContext) => {
+      requireSystem(principal);
+      const grants = await loaders.grants.load(subjectId);
+      return {
+        homeOrganizationId: grants.homeOrganizationId,
+        userType: grants.userType?.name ?? null,
+        roles: grants.roles,
+        permissions: Object.entries(permissionMap(grants)).map(([organizationId, keys]) => ({ organizationId, keys })),
+      };
+    },
+  },
+  Mutation: {
+    createUserType: (_: unknown, args: { organizationId: string; input: unknown }, context: PermissionsContext) => createUserType(context.db, context, args.organizationId, args.input),
+    updateUserType: (_: unknown, args: { id: string; changes: unknown }, context: PermissionsContext) => updateUserType(context.db, context, args.id, args.changes),
+    deleteUserType: (_: unknown, args: { id: string; reassignTo?: string }, context: PermissionsContext) => deleteUserType(context.db, context, args.id, args.reassignTo),
+    setDefaultUserType: (_: unknown, args: { id: string }, context: PermissionsContext) => setDefaultUserType(context.db, context, args.id),
+    assignUserType: (_: unknown, args: { userId: string; userTypeId: string }, context: PermissionsContext) => assignUserType(context.db, context, args.userId, args.userTypeId),
+    grantRole: (_: unknown, args: Record<string, unknown>, context: PermissionsContext) => grantRole(context.db, context, args),
+    revokeRole: (_: unknown, args: { assignmentId: string }, context: PermissionsContext) => revokeRole(context.db, context, args.assignmentId),
+    setPermissionOverride: (_: unknown, args: Record<string, unknown>, context: PermissionsContext) => setPermissionOverride(context.db, context, args),
   },
   UserType: {
-    __resolveReference: (ref: Ref, { loaders }: PermissionsContext) => loaders.userType.load(ref.id),
+    __resolveReference: async (ref: Ref, context: PermissionsContext) => {
+      const type = await context.loaders.userType.load(ref.id);
+      return type && can(context.principal, 'users.read', type.organizationId) ? type : null;
+    },
     permissions: (type: UserTypeEntity, _: unknown, { loaders }: PermissionsContext) => loaders.permissionKeysOfType.load(type.id),
   },
   User: {
     __resolveReference: (ref: Ref) => ({ id: ref.id }),
-    userType: (user: Ref, _: unknown, { loaders }: PermissionsContext) => loaders.userTypeOfUser.load(user.id),
-    roles: (user: Ref, _: unknown, { loaders }: PermissionsContext) => loaders.rolesOfUser.load(user.id),
-    effectivePermissions: async (user: Ref, { organizationId }: { organizationId?: string }, { loaders }: PermissionsContext) => {
-      const type = await loaders.userTypeOfUser.load(user.id);
-      if (!type || (organizationId && organizationId !== type.organizationId)) return [];
-      const keys = await loaders.permissionKeysOfType.load(type.id);
-      return keys.map((key) => ({ key, organizationId: type.organizationId, sources: ['USER_TYPE'] }));
+    userType: async (user: Ref, _: unknown, context: PermissionsContext) => ((await mayReadAccessOf(context, user.id)) ? context.loaders.userTypeOfUser.load(user.id) : null),
+    roles: async (user: Ref, _: unknown, context: PermissionsContext) => ((await mayReadAccessOf(context, user.id)) ? context.loaders.rolesOfUser.load(user.id) : []),
+    effectivePermissions: async (user: Ref, { organizationId }: { organizationId?: string }, context: PermissionsContext) => {
+      if (!(await mayReadAccessOf(context, user.id))) return [];
+      const grants = await context.loaders.grants.load(user.id);
+      return [...grants.permissions]
+        .filter(([org]) => !organizationId || org === organizationId)
+        .flatMap(([org, keys]) => [...keys].sort(([a], [b]) => a.localeCompare(b)).map(([key, sources]) => ({ key, organizationId: org, sources: [...sources].sort() })));
     },
+    permissionOverrides: async (user: Ref, _: unknown, context: PermissionsContext) =>
+      (await mayReadAccessOf(context, user.id)) ? context.db.getRepository(PermissionOverrideEntity).find({ where: { userId: user.id }, order: { permissionKey: 'ASC' } }) : [],
+  },
+  PermissionOverride: {
+    permission: (override: PermissionOverrideEntity) => override.permissionKey,
   },
 };
+

@@ -1,6 +1,7 @@
 import type { SubgraphDefinition } from '../../shared/subgraph-runtime';
 import type { PermissionsContext } from './context';
-import { PERMISSIONS_ENTITIES } from './entities';
+import { PartnerGrantEntity, PERMISSIONS_ENTITIES } from './entities';
+import { setUpServiceAccount } from './access';
 import { createLoaders } from './loaders';
 import { PERMISSIONS_MIGRATIONS } from './migrations';
 import { resolvers } from './resolvers';
@@ -16,7 +17,12 @@ export const permissions: SubgraphDefinition<PermissionsContext> = {
   eventHandlers: {
     ClientCreated: async (manager, payload) => {
       await createPredefinedUserTypes(manager, payload.clientId, new Date(payload.createdAt));
+      // The partner that creates a client manages it: full access (no wallet) until the client changes it.
+      if (payload.partnerId && !(await manager.existsBy(PartnerGrantEntity, { clientId: payload.clientId, partnerId: payload.partnerId }))) {
+        await manager.insert(PartnerGrantEntity, { clientId: payload.clientId, partnerId: payload.partnerId, level: 'FULL', products: [], includeWallet: false, status: 'ACTIVE', updatedAt: new Date(payload.createdAt) });
+      }
     },
+    ServiceAccountCreated: (manager, payload, event) => setUpServiceAccount(manager, payload, event.eventId),
   },
   seed: seedPermissions,
 };

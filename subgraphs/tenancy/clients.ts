@@ -2,6 +2,8 @@ import { Brackets, type DataSource } from 'typeorm';
 import { z } from 'zod';
 import { inTransaction, isUniqueViolation } from '../../shared/database';
 import { conflict, notFound } from '../../shared/errors';
+import { requirePermission } from '../../shared/guard';
+import { PLATFORM_ORGANIZATION_ID, type Principal } from '../../shared/principal';
 import { newId } from '../../shared/ids';
 import { publish } from '../../shared/outbox';
 import { encodeCursor, pageRequest, toConnection, type Connection } from '../../shared/pagination';
@@ -22,9 +24,11 @@ export interface ClientFilter {
 const escapeLike = (value: string): string => value.replace(/[\\%_]/g, (char) => `\\${char}`);
 
 /** Clients sorted by name then id, with keyset pagination (stable under inserts, no OFFSET scans). */
-export async function listClients(db: DataSource, filter: ClientFilter | null | undefined, first?: number | null, after?: string | null): Promise<Connection<ClientEntity>> {
+export async function listClients(db: DataSource, scope: 'all' | string[], filter: ClientFilter | null | undefined, first?: number | null, after?: string | null): Promise<Connection<ClientEntity>> {
   const page = pageRequest(first, after);
   const base = db.getRepository(ClientEntity).createQueryBuilder('client');
+  // The caller's reach, applied before any filter: an empty list shows nothing.
+  if (scope !== 'all') base.andWhere(scope.length ? 'client.id IN (:...scope)' : '1 = 0', { scope });
   if (filter?.name) base.andWhere("LOWER(client.name) LIKE :name ESCAPE '\\'", { name: `%${escapeLike(filter.name.toLowerCase())}%` });
   if (filter?.partnerId) base.andWhere('client.partnerId = :partnerId', { partnerId: filter.partnerId });
   if (filter?.status) base.andWhere('client.status = :status', { status: filter.status });
@@ -49,8 +53,10 @@ const createClientInput = z.object({
  * Creates a client with its master account, and publishes ClientCreated in the same transaction so
  * that compliance (retention policy) and permissions (predefined user types) follow.
  */
-export async function createClient(db: DataSource, input: unknown, now = new Date()): Promise<ClientEntity> {
+export async function createClient(db: DataSource, principal: Principal, input: unknown, now = new Date()): Promise<ClientEntity> {
   const { name, subdomain, partnerId } = validate(createClientInput, input);
+  // A partner creates clients for itself; only operators create clients without a partner or for another.
+  requirePermission(principal, 'clients.create', partnerId ?? PLATFORM_ORGANIZATION_ID);
   if (partnerId && !(await db.getRepository(PartnerEntity).existsBy({ id: partnerId }))) throw notFound('Partner', partnerId);
   if (await db.getRepository(ClientEntity).existsBy({ subdomain })) throw conflict(`The subdomain "${subdomain}" is already taken`);
   try {

@@ -1,6 +1,8 @@
 import type { GraphQLResolverMap } from '@apollo/subgraph';
 import { DateTimeScalar } from '../../shared/scalars';
-import { notFound } from '../../shared/errors';
+import { forbidden } from '../../shared/errors';
+import type { Principal } from '../../shared/principal';
+import { mayReadOrganization, readableClients, visibleAccounts } from './access';
 import { dnsLabel } from '../../shared/validation';
 import type { TenancyContext } from './context';
 import { createClient, listClients, type ClientFilter } from './clients';
@@ -9,50 +11,58 @@ import type { OrganizationRow } from './loaders';
 
 type Ref = { id: string };
 
+/** Explicit lookups of something out of reach are refused; references from other subgraphs resolve to null. */
+function readable<T extends { id: string }>(principal: Principal, row: T | null): T | null {
+  if (row && !mayReadOrganization(principal, row.id)) throw forbidden('You cannot see this organisation');
+  return row;
+}
+const visible = <T extends { id: string }>(principal: Principal, row: T | null): T | null => (row && mayReadOrganization(principal, row.id) ? row : null);
+
 export const resolvers: GraphQLResolverMap<TenancyContext> = {
   DateTime: DateTimeScalar,
   Query: {
-    client: (_: unknown, { id }: Ref, { loaders }: TenancyContext) => loaders.client.load(id),
-    clientBySubdomain: async (_: unknown, { subdomain }: { subdomain: string }, { db }: TenancyContext) => {
+    client: async (_: unknown, { id }: Ref, { loaders, principal }: TenancyContext) => readable(principal, await loaders.client.load(id)),
+    clientBySubdomain: async (_: unknown, { subdomain }: { subdomain: string }, { db, principal }: TenancyContext) => {
       const parsed = dnsLabel.safeParse(subdomain);
-      return parsed.success ? db.getRepository(ClientEntity).findOneBy({ subdomain: parsed.data }) : null;
+      return parsed.success ? readable(principal, await db.getRepository(ClientEntity).findOneBy({ subdomain: parsed.data })) : null;
     },
-    clients: (_: unknown, args: { filter?: ClientFilter; first?: number; after?: string }, { db }: TenancyContext) =>
-      listClients(db, args.filter, args.first, args.after),
-    partner: (_: unknown, { id }: Ref, { loaders }: TenancyContext) => loaders.partner.load(id),
-    organization: (_: unknown, { id }: Ref, { loaders }: TenancyContext) => loaders.organization.load(id),
+    clients: (_: unknown, args: { filter?: ClientFilter; first?: number; after?: string }, { db, principal }: TenancyContext) =>
+      listClients(db, readableClients(principal), args.filter, args.first, args.after),
+    partner: async (_: unknown, { id }: Ref, { loaders, principal }: TenancyContext) => readable(principal, await loaders.partner.load(id)),
+    organization: async (_: unknown, { id }: Ref, { loaders, principal }: TenancyContext) => readable(principal, await loaders.organization.load(id)),
   },
   Mutation: {
-    createClient: (_: unknown, args: { name: string; subdomain: string; partnerId?: string }, { db }: TenancyContext) => createClient(db, args),
+    createClient: (_: unknown, args: { name: string; subdomain: string; partnerId?: string }, { db, principal }: TenancyContext) => createClient(db, principal, args),
   },
   Organization: {
     __resolveType: (organization: OrganizationRow) => organization.__typename,
   },
   Partner: {
-    __resolveReference: (ref: Ref, { loaders }: TenancyContext) => loaders.partner.load(ref.id),
-    clients: (partner: PartnerEntity, args: { first?: number; after?: string }, { db }: TenancyContext) =>
-      listClients(db, { partnerId: partner.id }, args.first, args.after),
+    __resolveReference: async (ref: Ref, { loaders, principal }: TenancyContext) => visible(principal, await loaders.partner.load(ref.id)),
+    clients: (partner: PartnerEntity, args: { first?: number; after?: string }, { db, principal }: TenancyContext) =>
+      listClients(db, readableClients(principal), { partnerId: partner.id }, args.first, args.after),
   },
   Client: {
-    __resolveReference: (ref: Ref, { loaders }: TenancyContext) => loaders.client.load(ref.id),
-    partner: (client: ClientEntity, _: unknown, { loaders }: TenancyContext) => (client.partnerId ? loaders.partner.load(client.partnerId) : null),
-    masterAccount: async (client: ClientEntity, _: unknown, { loaders }: TenancyContext) => {
-      const master = (await loaders.accountsOfClient.load(client.id)).find((account) => account.parentId === null);
-      if (!master) throw notFound('Master account of client', client.id);
-      return master;
-    },
-    accounts: async (client: ClientEntity, _: unknown, { loaders }: TenancyContext) => {
-      const accounts = await loaders.accountsOfClient.load(client.id);
+    __resolveReference: async (ref: Ref, { loaders, principal }: TenancyContext) => visible(principal, await loaders.client.load(ref.id)),
+    partner: async (client: ClientEntity, _: unknown, { loaders, principal }: TenancyContext) => (client.partnerId ? visible(principal, await loaders.partner.load(client.partnerId)) : null),
+    masterAccount: async (client: ClientEntity, _: unknown, { loaders, principal }: TenancyContext) =>
+      visibleAccounts(principal, client.id, await loaders.accountsOfClient.load(client.id)).find((account) => account.parentId === null) ?? null,
+    accounts: async (client: ClientEntity, _: unknown, { loaders, principal }: TenancyContext) => {
+      const accounts = visibleAccounts(principal, client.id, await loaders.accountsOfClient.load(client.id));
       return [...accounts.filter((a) => a.parentId === null), ...accounts.filter((a) => a.parentId !== null)];
     },
   },
   Account: {
-    __resolveReference: (ref: Ref, { loaders }: TenancyContext) => loaders.account.load(ref.id),
+    __resolveReference: async (ref: Ref, { loaders, principal }: TenancyContext) => {
+      const account = await loaders.account.load(ref.id);
+      if (!account) return null;
+      return visibleAccounts(principal, account.clientId, await loaders.accountsOfClient.load(account.clientId)).some((a) => a.id === account.id) ? account : null;
+    },
     isMaster: (account: AccountEntity) => account.parentId === null,
     client: (account: AccountEntity, _: unknown, { loaders }: TenancyContext) => loaders.client.load(account.clientId),
     parent: (account: AccountEntity, _: unknown, { loaders }: TenancyContext) => (account.parentId ? loaders.account.load(account.parentId) : null),
-    children: async (account: AccountEntity, _: unknown, { loaders }: TenancyContext) =>
-      (await loaders.accountsOfClient.load(account.clientId)).filter((child) => child.parentId === account.id),
+    children: async (account: AccountEntity, _: unknown, { loaders, principal }: TenancyContext) =>
+      visibleAccounts(principal, account.clientId, await loaders.accountsOfClient.load(account.clientId)).filter((child) => child.parentId === account.id),
   },
 };
 

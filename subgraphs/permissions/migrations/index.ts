@@ -1,5 +1,6 @@
 import { CreateOutbox1732300000000 } from '../../../shared/migrations/outbox';
 import { CreatePermissions1732300000300 } from './1732300000300-CreatePermissions';
+import { OverridesAndGrants1732300000310 } from './1732300000310-OverridesAndGrants';
 
 /** In order of application; never edit one that has shipped, add a new one. */
-export const PERMISSIONS_MIGRATIONS = [CreateOutbox1732300000000, CreatePermissions1732300000300];
+export const PERMISSIONS_MIGRATIONS = [CreateOutbox1732300000000, CreatePermissions1732300000300, OverridesAndGrants1732300000310];

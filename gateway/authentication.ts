@@ -1,0 +1,80 @@
+import { createRemoteJWKSet, jwtVerify, errors as joseErrors } from 'jose';
+import { GraphQLError } from 'graphql';
+import { ACCESS_TOKEN_ALGORITHM, JWKS_PATH, type AccessTokenSettings } from '../shared/access-token';
+import type { SubgraphName } from '../shared/config';
+import { ErrorCode } from '../shared/errors';
+import type { InternalTokens } from '../shared/internal-token';
+import { ANONYMOUS, type Principal, type RoleGrant } from '../shared/principal';
+import { querySubgraph } from '../shared/subgraph-client';
+
+const STATUS_QUERY = `query($subjectId: ID!, $kind: PrincipalKind!, $sessionId: ID) {
+  _principalStatus(subjectId: $subjectId, kind: $kind, sessionId: $sessionId) { active organizationId }
+}`;
+const GRANTS_QUERY = `query($subjectId: ID!) {
+  _principalGrants(subjectId: $subjectId) {
+    homeOrganizationId userType roles { role organizationId accountIds } permissions { organizationId keys }
+  }
+}`;
+
+interface StatusResult {
+  _principalStatus: { active: boolean; organizationId: string | null };
+}
+interface GrantsResult {
+  _principalGrants: { homeOrganizationId: string | null; userType: string | null; roles: RoleGrant[]; permissions: Array<{ organizationId: string; keys: string[] }> };
+}
+
+const refuse = (message: string): GraphQLError =>
+  new GraphQLError(message, { extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401, headers: new Map([['www-authenticate', 'Bearer']]) } } });
+
+/**
+ * Turns the Authorization header into a principal: verifies the access token against identity's
+ * JWKS (algorithm allow-list, issuer, audience, expiry), then loads the caller's status and grants
+ * fresh from identity and permissions, so a revoked session or an edited user type counts at once.
+ */
+export class Authenticator {
+  private readonly jwks: ReturnType<typeof createRemoteJWKSet>;
+
+  constructor(
+    private readonly subgraphs: Record<SubgraphName, string>,
+    private readonly settings: AccessTokenSettings,
+    private readonly tokens: InternalTokens,
+  ) {
+    // Keys are cached; an unknown key id triggers a refetch (at most every 30 s), which is how rotation lands.
+    this.jwks = createRemoteJWKSet(new URL(`${subgraphs.identity}${JWKS_PATH}`), { cacheMaxAge: 600_000, cooldownDuration: 30_000 });
+  }
+
+  async principalFor(authorization: string | undefined, requestId: string): Promise<Principal> {
+    if (!authorization) return ANONYMOUS;
+    const match = /^Bearer ([A-Za-z0-9_\-.]+)$/.exec(authorization.trim());
+    if (!match) throw refuse('The Authorization header must be "Bearer <access token>"');
+    let subject: string;
+    let kind: 'user' | 'service';
+    let sessionId: string | null;
+    try {
+      const { payload } = await jwtVerify(match[1], this.jwks, { algorithms: [ACCESS_TOKEN_ALGORITHM], issuer: this.settings.issuer, audience: this.settings.audience, requiredClaims: ['sub', 'exp', 'iat'] });
+      if (payload.typ !== 'user' && payload.typ !== 'service') throw refuse('Invalid access token');
+      subject = payload.sub!;
+      kind = payload.typ;
+      sessionId = typeof payload.sid === 'string' ? payload.sid : null;
+      if (kind === 'user' && !sessionId) throw refuse('Invalid access token');
+    } catch (error) {
+      if (error instanceof GraphQLError) throw error;
+      if (error instanceof joseErrors.JWTExpired) throw refuse('The access token has expired; refresh the session');
+      if (error instanceof joseErrors.JOSEError) throw refuse('Invalid access token');
+      throw error;
+    }
+    const system: Principal = { kind: 'system', service: 'gateway' };
+    const [status, grants] = await Promise.all([
+      querySubgraph<StatusResult>(this.subgraphs.identity, 'identity', this.tokens, system, STATUS_QUERY, { subjectId: subject, kind: kind === 'user' ? 'USER' : 'SERVICE', sessionId }, { requestId }),
+      querySubgraph<GrantsResult>(this.subgraphs.permissions, 'permissions', this.tokens, system, GRANTS_QUERY, { subjectId: subject }, { requestId }),
+    ]);
+    if (!status._principalStatus.active) throw refuse('This session has ended or the account is not active; sign in again');
+    const { homeOrganizationId, userType, roles, permissions } = grants._principalGrants;
+    const permissionMap = Object.fromEntries(permissions.map((entry) => [entry.organizationId, entry.keys]));
+    const organizationId = status._principalStatus.organizationId ?? homeOrganizationId;
+    if (kind === 'user') {
+      return { kind: 'user', userId: subject, organizationId: organizationId ?? '', roles, userType, permissions: permissionMap, sessionId };
+    }
+    return { kind: 'service', serviceAccountId: subject, organizationId, roles, userType, permissions: permissionMap };
+  }
+}

@@ -1,0 +1,91 @@
+import type { ConstDirectiveNode } from 'graphql';
+import { roleRank, type Principal, type Role, type RoleGrant } from './principal';
+
+/** Organisation key under which an operator's permissions apply everywhere. */
+export const EVERY_ORGANIZATION = '*';
+
+export const AUTHZ_DIRECTIVES = ['requiresAuth', 'requiresRole', 'requiresUserType', 'requiresPermission'] as const;
+
+export const isSignedIn = (principal: Principal): boolean => principal.kind === 'user' || principal.kind === 'service';
+
+const rolesOf = (principal: Principal): RoleGrant[] => (principal.kind === 'user' || principal.kind === 'service' ? principal.roles : []);
+
+/** The principal's best (lowest-ranked) tier, in one organisation or anywhere; null when it holds no role. */
+export function bestRank(principal: Principal, organizationId?: string): number | null {
+  const ranks = rolesOf(principal)
+    .filter((grant) => organizationId === undefined || grant.organizationId === organizationId || grant.role === 'PLATFORM_OPERATOR')
+    .map((grant) => roleRank(grant.role));
+  return ranks.length === 0 ? null : Math.min(...ranks);
+}
+
+/** Holds one of `roles` or a higher one (anywhere, or in the given organisation). */
+export function holdsRole(principal: Principal, roles: readonly Role[], organizationId?: string): boolean {
+  const best = bestRank(principal, organizationId);
+  return best !== null && roles.some((role) => best <= roleRank(role));
+}
+
+export function hasUserType(principal: Principal, types: readonly string[]): boolean {
+  return (principal.kind === 'user' || principal.kind === 'service') && principal.userType !== null && types.includes(principal.userType);
+}
+
+/** Permission keys the principal holds in an organisation (operators: every key everywhere). */
+export function permissionsIn(principal: Principal, organizationId: string): ReadonlySet<string> {
+  if (principal.kind !== 'user' && principal.kind !== 'service') return new Set();
+  return new Set([...(principal.permissions[EVERY_ORGANIZATION] ?? []), ...(principal.permissions[organizationId] ?? [])]);
+}
+
+/**
+ * True when some inner list of `anyOf` is held entirely: in the given organisation, or (without one,
+ * as the gateway checks before it knows which organisation a field belongs to) in some organisation.
+ */
+export function hasPermissions(principal: Principal, anyOf: ReadonlyArray<readonly string[]>, organizationId?: string): boolean {
+  if (principal.kind !== 'user' && principal.kind !== 'service') return false;
+  const organizations = organizationId === undefined ? Object.keys(principal.permissions) : [organizationId];
+  return organizations.some((org) => {
+    const held = permissionsIn(principal, org);
+    return anyOf.some((all) => all.every((key) => held.has(key)));
+  });
+}
+
+function listArgument(directive: ConstDirectiveNode, name: string): unknown[] {
+  const argument = directive.arguments?.find((arg) => arg.name.value === name);
+  const toValue = (node: NonNullable<typeof argument>['value']): unknown => {
+    switch (node.kind) {
+      case 'ListValue':
+        return node.values.map(toValue);
+      case 'StringValue':
+      case 'EnumValue':
+        return node.value;
+      default:
+        return null;
+    }
+  };
+  const value = argument ? toValue(argument.value) : [];
+  return Array.isArray(value) ? value : [value];
+}
+
+/** Evaluates the authorization directives found on a field or type for a principal. All must pass. */
+export function satisfiesDirectives(principal: Principal, directives: readonly ConstDirectiveNode[] | undefined, organizationId?: string): boolean {
+  for (const directive of directives ?? []) {
+    switch (directive.name.value) {
+      case 'requiresAuth':
+        if (!isSignedIn(principal)) return false;
+        break;
+      case 'requiresRole':
+        if (!holdsRole(principal, listArgument(directive, 'roles') as Role[], organizationId)) return false;
+        break;
+      case 'requiresUserType':
+        if (!hasUserType(principal, listArgument(directive, 'types') as string[])) return false;
+        break;
+      case 'requiresPermission':
+        if (!hasPermissions(principal, (listArgument(directive, 'permissions') as unknown[]).map((inner) => (Array.isArray(inner) ? inner : [inner]) as string[]), organizationId)) return false;
+        break;
+      default:
+        break;
+    }
+  }
+  return true;
+}
+
+export const hasAuthzDirective = (directives: readonly ConstDirectiveNode[] | undefined): boolean =>
+  (directives ?? []).some((directive) => (AUTHZ_DIRECTIVES as readonly string[]).includes(directive.name.value));

@@ -1,0 +1,30 @@
+import { CodedError, ErrorCode } from './errors';
+import { INTERNAL_TOKEN_HEADER, type InternalTokens } from './internal-token';
+import type { Principal } from './principal';
+
+/**
+ * Calls a subgraph directly (not through the gateway) with an internal token: the gateway loading
+ * a caller's principal, or a subgraph orchestrating another. Failures surface as a masked error.
+ */
+export async function querySubgraph<T>(
+  url: string,
+  audience: string,
+  tokens: InternalTokens,
+  principal: Principal,
+  query: string,
+  variables: Record<string, unknown>,
+  options: { requestId?: string; timeoutMs?: number } = {},
+): Promise<T> {
+  const token = await tokens.sign(principal, audience, options.requestId);
+  const response = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', [INTERNAL_TOKEN_HEADER]: token },
+    body: JSON.stringify({ query, variables }),
+    signal: AbortSignal.timeout(options.timeoutMs ?? 10_000),
+  });
+  const body = (await response.json().catch(() => ({}))) as { data?: T; errors?: Array<{ message: string }> };
+  if (!response.ok || body.errors?.length || !body.data) {
+    throw new CodedError(ErrorCode.INTERNAL_SERVER_ERROR, `${audience} did not answer: ${body.errors?.[0]?.message ?? `HTTP ${response.status}`}`);
+  }
+  return body.data;
+}

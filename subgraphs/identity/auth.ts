@@ -1,0 +1,138 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { IsNull, MoreThan, Not, type DataSource } from 'typeorm';
+import { z } from 'zod';
+import { inTransaction } from '../../shared/database';
+import { CodedError, ErrorCode, unauthenticated } from '../../shared/errors';
+import { newId } from '../../shared/ids';
+import { validate } from '../../shared/validation';
+import type { AuthConfig } from './auth-config';
+import { LoginAttemptEntity, LoginEventEntity, ServiceAccountEntity, SessionEntity, UserEntity } from './entities';
+import { hashPassword, verifyPassword } from './passwords';
+import type { AccessTokenIssuer } from './signing-keys';
+
+export interface AuthServices {
+  issuer: AccessTokenIssuer;
+  config: AuthConfig;
+}
+
+export interface AuthPayload {
+  accessToken: string;
+  accessTokenExpiresAt: Date;
+  refreshToken: string;
+  refreshTokenExpiresAt: Date;
+  user: UserEntity;
+}
+
+const sha256 = (value: string): string => createHash('sha256').update(value).digest('hex');
+const newRefreshToken = (): string => randomBytes(32).toString('base64url');
+
+// Verifying against a real hash when the account does not exist keeps the timing of a wrong email
+// and a wrong password alike, so responses do not reveal which emails are registered.
+let decoyHash: Promise<string> | null = null;
+const decoy = (): Promise<string> => (decoyHash ??= hashPassword(randomBytes(16).toString('hex')));
+
+const loginInput = z.object({
+  email: z.string().trim().toLowerCase().min(1, 'is required').max(254, 'must be at most 254 characters'),
+  password: z.string().min(1, 'is required').max(1024, 'must be at most 1024 characters'),
+});
+
+const INVALID_CREDENTIALS = 'Email or password is incorrect';
+
+/**
+ * Signs a user in. Every attempt is recorded before the password is checked, so attempts packed
+ * into one request (aliases) or spread over replicas all count towards the throttle.
+ */
+export async function login(db: DataSource, services: AuthServices, input: unknown, clientAddress: string | null, now = new Date()): Promise<AuthPayload> {
+  const { email, password } = validate(loginInput, input);
+  const address = (clientAddress ?? 'unknown').slice(0, 64);
+  const { config } = services;
+  const windowStart = new Date(now.getTime() - config.throttleWindowMinutes * 60_000);
+  const attemptId = newId();
+  const [accountFailures, addressFailures] = await inTransaction(db, async (manager) => {
+    await manager.insert(LoginAttemptEntity, { id: attemptId, accountKey: email, address, attemptedAt: now, succeeded: false });
+    return Promise.all([
+      manager.countBy(LoginAttemptEntity, { accountKey: email, succeeded: false, attemptedAt: MoreThan(windowStart) }),
+      manager.countBy(LoginAttemptEntity, { address, succeeded: false, attemptedAt: MoreThan(windowStart) }),
+    ]);
+  });
+  // The attempt just recorded is included, so the (max+1)-th attempt is the first refused.
+  if (accountFailures > config.maxFailuresPerAccount || addressFailures > config.maxFailuresPerAddress) {
+    throw new CodedError(ErrorCode.TOO_MANY_REQUESTS, `Too many failed sign-ins; try again in ${config.throttleWindowMinutes} minutes`, {
+      retryAfterSeconds: config.throttleWindowMinutes * 60,
+    });
+  }
+  const user = await db.getRepository(UserEntity).findOneBy({ email });
+  const passwordMatches = await verifyPassword(password, user?.passwordHash ?? (await decoy()));
+  if (!user || !user.passwordHash || !passwordMatches) throw unauthenticated(INVALID_CREDENTIALS);
+  if (user.status !== 'ACTIVE') throw unauthenticated('This account is not active');
+  return inTransaction(db, async (manager) => {
+    await manager.update(LoginAttemptEntity, { id: attemptId }, { succeeded: true });
+    await manager.insert(LoginEventEntity, { id: newId(), userId: user.id, organizationId: user.organizationId, occurredAt: now });
+    await manager.update(UserEntity, { id: user.id }, { lastLoginAt: now });
+    const familyId = newId();
+    const refreshToken = newRefreshToken();
+    const refreshTokenExpiresAt = new Date(now.getTime() + config.refreshTokenTtlDays * 86_400_000);
+    await manager.insert(SessionEntity, { id: familyId, familyId, userId: user.id, tokenHash: sha256(refreshToken), createdAt: now, expiresAt: refreshTokenExpiresAt, usedAt: null, revokedAt: null });
+    const access = await services.issuer.issue({ sub: user.id, typ: 'user', sid: familyId }, now);
+    return { accessToken: access.token, accessTokenExpiresAt: access.expiresAt, refreshToken, refreshTokenExpiresAt, user: { ...user, lastLoginAt: now } };
+  });
+}
+
+/**
+ * Exchanges a refresh token for a new pair. A token is good once: presenting it again means it was
+ * copied, so the whole session family is revoked and the caller must sign in again.
+ */
+export async function refreshSession(db: DataSource, services: AuthServices, refreshToken: string, now = new Date()): Promise<AuthPayload> {
+  if (typeof refreshToken !== 'string' || refreshToken.length < 20 || refreshToken.length > 200) throw unauthenticated('Invalid refresh token');
+  const session = await db.getRepository(SessionEntity).findOneBy({ tokenHash: sha256(refreshToken) });
+  if (!session || session.revokedAt || session.expiresAt <= now) throw unauthenticated('Invalid refresh token');
+  const outcome = await inTransaction(db, async (manager) => {
+    // Conditional update: of two concurrent refreshes with the same token only one wins.
+    const claimed = await manager.update(SessionEntity, { id: session.id, usedAt: IsNull(), revokedAt: IsNull() }, { usedAt: now });
+    if (!claimed.affected) {
+      await manager.update(SessionEntity, { familyId: session.familyId, revokedAt: IsNull() }, { revokedAt: now });
+      return 'reused' as const;
+    }
+    const user = await manager.findOneBy(UserEntity, { id: session.userId });
+    if (!user || user.status !== 'ACTIVE') return 'inactive' as const;
+    const next = newRefreshToken();
+    const refreshTokenExpiresAt = new Date(now.getTime() + services.config.refreshTokenTtlDays * 86_400_000);
+    await manager.insert(SessionEntity, { id: newId(), familyId: session.familyId, userId: user.id, tokenHash: sha256(next), createdAt: now, expiresAt: refreshTokenExpiresAt, usedAt: null, revokedAt: null });
+    const access = await services.issuer.issue({ sub: user.id, typ: 'user', sid: session.familyId }, now);
+    return { accessToken: access.token, accessTokenExpiresAt: access.expiresAt, refreshToken: next, refreshTokenExpiresAt, user };
+  });
+  if (outcome === 'reused') throw unauthenticated('This refresh token was already used; the session has been revoked, sign in again');
+  if (outcome === 'inactive') throw unauthenticated('This account is not active');
+  return outcome;
+}
+
+/** Revokes every refresh token of a session family; the gateway refuses its access tokens from the next request. */
+export async function revokeSession(db: DataSource, familyId: string, now = new Date()): Promise<void> {
+  await inTransaction(db, (manager) => manager.update(SessionEntity, { familyId, revokedAt: IsNull() }, { revokedAt: now }));
+}
+
+/** True while a session family has a refresh token that is neither revoked nor expired. */
+export async function isSessionActive(db: DataSource, familyId: string, now = new Date()): Promise<boolean> {
+  const revoked = await db.getRepository(SessionEntity).existsBy({ familyId, revokedAt: Not(IsNull()) });
+  if (revoked) return false;
+  return db.getRepository(SessionEntity).existsBy({ familyId, expiresAt: MoreThan(now) });
+}
+
+const serviceTokenInput = z.object({ clientId: z.string().min(1).max(64), clientSecret: z.string().min(1).max(256) });
+
+/** Client-credentials exchange for internal tools: a service account's id and secret for an access token. */
+export async function issueServiceToken(db: DataSource, services: AuthServices, input: unknown, now = new Date()): Promise<{ accessToken: string; accessTokenExpiresAt: Date }> {
+  const { clientId, clientSecret } = validate(serviceTokenInput, input);
+  const account = await db.getRepository(ServiceAccountEntity).findOneBy({ clientId });
+  const matches = await verifyPassword(clientSecret, account?.secretHash ?? (await decoy()));
+  if (!account || account.revokedAt || !matches) throw unauthenticated('Invalid client credentials');
+  const access = await services.issuer.issue({ sub: account.id, typ: 'service' }, now);
+  return { accessToken: access.token, accessTokenExpiresAt: access.expiresAt };
+}
+
+/** Generates the credentials of a new service account; the secret is shown once and stored hashed. */
+export async function newServiceCredentials(): Promise<{ clientId: string; clientSecret: string; secretHash: string }> {
+  const clientId = `svc_${randomBytes(12).toString('hex')}`;
+  const clientSecret = randomBytes(32).toString('base64url');
+  return { clientId, clientSecret, secretHash: await hashPassword(clientSecret) };
+}
