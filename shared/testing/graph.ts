@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { generateKeyPairSync, randomBytes, type KeyObject } from 'node:crypto';
 import { createGateway, type Gateway } from '../../gateway/server';
 import type { GatewayConfig } from '../../gateway/config';
 import { SUBGRAPH_NAMES, type SubgraphName } from '../config';
@@ -21,6 +21,8 @@ export interface TestGraph {
   subgraphs: Record<SubgraphName, RunningSubgraph>;
   configs: Record<SubgraphName, SubgraphConfig>;
   secret: string;
+  /** The key identity signs access tokens with, so tests can mint expired or misaddressed ones. */
+  signingKey: KeyObject;
   /** Posts an operation to the gateway. */
   query<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
   /** Signs in through the gateway and returns the access token (throws on failure). */
@@ -42,6 +44,8 @@ export interface TestGraph {
  */
 export async function startTestGraph(gatewayOverrides: Partial<GatewayConfig> = {}): Promise<TestGraph> {
   const secret = randomBytes(32).toString('hex');
+  const signingKey = generateKeyPairSync('ed25519').privateKey;
+  const identityEnv = { IDENTITY_SIGNING_KEY: signingKey.export({ type: 'pkcs8', format: 'pem' }).toString() };
   const databases: TestDatabases = await createTestDatabases(SUBGRAPH_NAMES);
   const peers = {} as Record<SubgraphName, string>;
   const configs = {} as Record<SubgraphName, SubgraphConfig>;
@@ -49,7 +53,7 @@ export async function startTestGraph(gatewayOverrides: Partial<GatewayConfig> = 
   let gateway: Gateway | null = null;
   try {
     for (const name of SUBGRAPH_NAMES) {
-      configs[name] = { name, host: '127.0.0.1', port: 0, dataDir: '', database: databases.settings(name), internalTokenSecret: secret, peers, seedDemoData: false, relayIntervalMs: 60_000, env: {} };
+      configs[name] = { name, host: '127.0.0.1', port: 0, dataDir: '', database: databases.settings(name), internalTokenSecret: secret, peers, seedDemoData: false, relayIntervalMs: 60_000, env: name === 'identity' ? identityEnv : {} };
       subgraphs[name] = await createSubgraph(DEFINITIONS[name], configs[name], createLogger(name));
       const server = await subgraphs[name].service.start(0, '127.0.0.1');
       subgraphs[name].server = server;
@@ -65,6 +69,7 @@ export async function startTestGraph(gatewayOverrides: Partial<GatewayConfig> = 
       subgraphs,
       configs,
       secret,
+      signingKey,
       async query(query, variables, headers) {
         const response = await fetch(gatewayUrl, {
           method: 'POST',
