@@ -13,6 +13,7 @@ import { INTERNAL_TOKEN_HEADER, InternalTokens } from '../shared/internal-token'
 import { ANONYMOUS, type Principal } from '../shared/principal';
 import { SUPERGRAPH_FILE } from './compose';
 import { Authenticator } from './authentication';
+import { authorizationPlugin, buildAuthorizationIndex } from './authorization';
 import type { GatewayConfig } from './config';
 
 export interface GatewayContext {
@@ -53,8 +54,9 @@ export interface Gateway {
 export async function createGateway(config: GatewayConfig, logger: Logger): Promise<Gateway> {
   const tokens = new InternalTokens(config.internalTokenSecret, 'gateway');
   const authenticator = new Authenticator(config.subgraphs, config.accessTokens, tokens);
+  const supergraphSdl = fs.readFileSync(SUPERGRAPH_FILE, 'utf8');
   const gateway = new ApolloGateway({
-    supergraphSdl: fs.readFileSync(SUPERGRAPH_FILE, 'utf8'),
+    supergraphSdl,
     buildService: ({ name }) => {
       if (!(SUBGRAPH_NAMES as readonly string[]).includes(name)) throw new Error(`Unknown subgraph ${name} in supergraph`);
       const subgraph = name as SubgraphName;
@@ -69,6 +71,9 @@ export async function createGateway(config: GatewayConfig, logger: Logger): Prom
     introspection: config.introspection,
     includeStacktraceInErrorResponses: false,
     formatError: maskUnexpectedErrors(logger),
+    // Directives are evaluated on the operation before the gateway plans it: what the caller may not
+    // see is removed (or the operation refused) and no subgraph is asked for it.
+    plugins: [authorizationPlugin({ index: buildAuthorizationIndex(supergraphSdl), rejectUnauthorized: config.rejectUnauthorizedOperations })],
   });
   await apollo.start();
 

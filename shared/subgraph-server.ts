@@ -13,6 +13,7 @@ import { INTERNAL_TOKEN_HEADER, type InternalTokens } from './internal-token';
 import { listen, type RunningServer } from './http';
 import type { Principal } from './principal';
 import { applyEvent, type EventHandlers } from './outbox';
+import { enforceAuthzDirectives } from './directive-enforcement';
 
 /** What every subgraph resolver receives; each subgraph extends it with its loaders. */
 export interface BaseContext {
@@ -55,7 +56,8 @@ const unauthenticated = (response: Response, message: string): void => {
  */
 export async function createSubgraphService<C extends BaseContext>(options: SubgraphServiceOptions<C>): Promise<SubgraphService> {
   const { name, logger, tokens, dataSource } = options;
-  let schema = buildSubgraphSchema([{ typeDefs: parse(options.typeDefs), resolvers: options.resolvers as GraphQLResolverMap<unknown> }]);
+  // Every subgraph enforces the authorization directives again: the gateway is not the only door.
+  let schema = enforceAuthzDirectives(buildSubgraphSchema([{ typeDefs: parse(options.typeDefs), resolvers: options.resolvers as GraphQLResolverMap<unknown> }]));
   if (options.transformSchema) schema = options.transformSchema(schema);
   const apollo = new ApolloServer<C>({
     schema,
