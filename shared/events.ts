@@ -8,6 +8,22 @@ export interface EventPayloads {
   ServiceAccountCreated: { serviceAccountId: string; organizationId: string; name: string; actorId: string | null };
   /** Any change of who may do what, for the append-only audit log in compliance. */
   AccessChanged: AuditRecord;
+  /** Tenancy changed what identity needs for sign-up: corporate email domains and whether self-enrollment is on. */
+  ClientProfileChanged: { clientId: string; emailDomains: string[]; selfEnrollment: boolean };
+  /** A client was suspended or reactivated: identity refuses sign-in (and tokens) of a suspended client's users. */
+  ClientStatusChanged: { clientId: string; status: 'ACTIVE' | 'SUSPENDED'; changedBy: string | null; changedAt: string };
+  /** A partner's access to a client started, changed or ended: permissions keeps its copy of the grant. */
+  PartnerAccessChanged: { clientId: string; partnerId: string; level: 'LIMITED' | 'FULL'; products: string[]; includeWallet: boolean; status: 'ACTIVE' | 'CANCELLED' };
+  /** A client invited a partner: identity emails the partner's users who may answer (partner-access.manage). */
+  PartnerInvitationSent: { invitationId: string; clientId: string; clientName: string; partnerId: string; level: 'LIMITED' | 'FULL'; expiresAt: string };
+  /** Identity created a user (invitation or sign-up): permissions gives them a user type and a base role. */
+  UserCreated: { userId: string; organizationId: string; kind: 'EMPLOYEE' | 'EXTERNAL' | 'PARTICIPANT'; accessLevel: 'BASIC' | 'ADVANCED' | null; accountIds: string[] };
+  /** Permissions assigned a user type: identity keeps the type id for directory search. */
+  UserTypeAssigned: { userId: string; userTypeId: string };
+  /** An admin asked to repair a user: permissions re-derives their type and base role. */
+  UserRepairRequested: { userId: string; organizationId: string; kind: 'EMPLOYEE' | 'EXTERNAL' | 'PARTICIPANT' };
+  /** A participant joined a project (tenancy): compliance starts the retention clock. */
+  ProjectJoined: { projectId: string; clientId: string; userId: string; joinedAt: string };
 }
 
 /** One audit entry: who changed what access, where, from what to what. */
@@ -29,6 +45,14 @@ export const EVENT_ROUTES: { [T in EventTopic]: SubgraphName[] } = {
   ClientCreated: ['compliance', 'permissions'],
   ServiceAccountCreated: ['permissions'],
   AccessChanged: ['compliance'],
+  ClientProfileChanged: ['identity'],
+  ClientStatusChanged: ['identity'],
+  PartnerAccessChanged: ['permissions'],
+  PartnerInvitationSent: ['identity'],
+  UserCreated: ['permissions'],
+  UserTypeAssigned: ['identity'],
+  UserRepairRequested: ['permissions'],
+  ProjectJoined: ['compliance'],
 };
 
 export interface DeliveredEvent<T extends EventTopic = EventTopic> {
