@@ -1,4 +1,4 @@
-import type { GraphQLResolverMap } from '@apollo/subgraph';
+import type { GraphQLResolverMap } from '../../shared/resolver-map';
 import { can, requirePermission } from '../../shared/guard';
 import { DateTimeScalar } from '../../shared/scalars';
 import { listAuditLog, type AuditFilter } from './audit-log';

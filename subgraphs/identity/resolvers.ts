@@ -1,4 +1,4 @@
-import type { GraphQLResolverMap } from '@apollo/subgraph';
+import type { GraphQLResolverMap } from '../../shared/resolver-map';
 import { IsNull } from 'typeorm';
 import { inTransaction } from '../../shared/database';
 import { unauthenticated } from '../../shared/errors';

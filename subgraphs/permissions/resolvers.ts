@@ -1,4 +1,4 @@
-import type { GraphQLResolverMap } from '@apollo/subgraph';
+import type { GraphQLResolverMap } from '../../shared/resolver-map';
 import { can, requirePermission, requireSystem } from '../../shared/guard';
 import { ROLE_TIERS, roleRank, type Role } from '../../shared/principal';
 import { DateTimeScalar } from '../../shared/scalars';

@@ -1,4 +1,4 @@
-import type { GraphQLResolverMap } from '@apollo/subgraph';
+import type { GraphQLResolverMap } from '../../shared/resolver-map';
 import { DateTimeScalar } from '../../shared/scalars';
 import { forbidden } from '../../shared/errors';
 import type { Principal } from '../../shared/principal';
