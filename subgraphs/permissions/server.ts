@@ -2,6 +2,8 @@ import type { SubgraphDefinition } from '../../shared/subgraph-runtime';
 import type { PermissionsContext } from './context';
 import { PartnerGrantEntity, PERMISSIONS_ENTITIES } from './entities';
 import { setUpServiceAccount } from './access';
+import { partnerAccessHandlers } from './handlers/partner-access';
+import { userHandlers } from './handlers/users';
 import { createLoaders } from './loaders';
 import { PERMISSIONS_MIGRATIONS } from './migrations';
 import { resolvers } from './resolvers';
@@ -15,6 +17,8 @@ export const permissions: SubgraphDefinition<PermissionsContext> = {
   migrations: PERMISSIONS_MIGRATIONS,
   buildContext: (base, db) => ({ ...base, db, loaders: createLoaders(db) }),
   eventHandlers: {
+    ...partnerAccessHandlers,
+    ...userHandlers,
     ClientCreated: async (manager, payload) => {
       await createPredefinedUserTypes(manager, payload.clientId, new Date(payload.createdAt));
       // The partner that creates a client manages it: full access (no wallet) until the client changes it.
