@@ -40,9 +40,13 @@ export function parseDatabaseUrl(variable: string, value: string | undefined, de
 /** Counts SQL statements; the N+1 tests and the benchmark read it, and it logs each query at trace level. */
 export class QueryCounter implements TypeOrmLogger {
   count = 0;
+  /** The latest statements, for diagnosing a test that counts more than it expected. */
+  readonly recent: string[] = [];
   constructor(private readonly logger?: Logger) {}
   logQuery(query: string, parameters?: unknown[]): void {
     this.count += 1;
+    this.recent.push(query);
+    if (this.recent.length > 50) this.recent.shift();
     this.logger?.trace({ query, parameters }, 'sql');
   }
   logQueryError(error: string | Error, query: string): void {

@@ -16,8 +16,8 @@ export class PortInUseError extends Error {
 }
 
 /** Listens on `port` (0 picks a free one) and resolves once bound; a taken port rejects with a clear error. */
-export function listen(handler: RequestListener, port: number, host: string): Promise<RunningServer> {
-  const server = http.createServer(handler);
+export function listen(handler: RequestListener, port: number, host: string, options: { maxHeaderSize?: number } = {}): Promise<RunningServer> {
+  const server = http.createServer({ maxHeaderSize: options.maxHeaderSize }, handler);
   // Keep-alive sockets from the gateway's fetch would otherwise hold close() open.
   server.keepAliveTimeout = 5_000;
   return new Promise((resolve, reject) => {

@@ -35,6 +35,42 @@ const principalSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('system'), service: z.string() }),
 ]);
 
+/**
+ * A partner admin may act in hundreds of clients with the same permission set; the token lists each
+ * distinct set once and maps organisations to it, which keeps the header small.
+ */
+interface CompactPermissions {
+  sets: string[][];
+  byOrganization: Record<string, number>;
+}
+
+function compact(principal: Principal): unknown {
+  if (principal.kind !== 'user' && principal.kind !== 'service') return principal;
+  const sets: string[][] = [];
+  const index = new Map<string, number>();
+  const byOrganization: Record<string, number> = {};
+  for (const [organizationId, keys] of Object.entries(principal.permissions)) {
+    const signature = keys.join(',');
+    if (!index.has(signature)) {
+      index.set(signature, sets.length);
+      sets.push(keys);
+    }
+    byOrganization[organizationId] = index.get(signature)!;
+  }
+  return { ...principal, permissions: { sets, byOrganization } satisfies CompactPermissions };
+}
+
+function expand(value: unknown): unknown {
+  const candidate = value as { permissions?: Partial<CompactPermissions> } | null;
+  const permissions = candidate?.permissions;
+  if (!permissions || !Array.isArray(permissions.sets) || typeof permissions.byOrganization !== 'object' || permissions.byOrganization === null) return value;
+  const sets = permissions.sets;
+  return {
+    ...candidate,
+    permissions: Object.fromEntries(Object.entries(permissions.byOrganization).map(([organizationId, set]) => [organizationId, sets[set] ?? []])),
+  };
+}
+
 export class InternalTokens {
   private readonly key: Uint8Array;
 
@@ -45,7 +81,7 @@ export class InternalTokens {
 
   /** Signs a token for one audience (the subgraph that will receive it). */
   sign(principal: Principal, audience: string, requestId?: string, clientAddress?: string): Promise<string> {
-    return new SignJWT({ principal, rid: requestId, svc: this.issuerService, ip: clientAddress })
+    return new SignJWT({ principal: compact(principal), rid: requestId, svc: this.issuerService, ip: clientAddress })
       .setProtectedHeader({ alg: ALGORITHM })
       .setIssuer(ISSUER)
       .setAudience(audience)
@@ -58,7 +94,7 @@ export class InternalTokens {
   async verify(token: string, audience: string): Promise<{ principal: Principal; requestId?: string; clientAddress?: string } | null> {
     try {
       const { payload } = await jwtVerify(token, this.key, { algorithms: [ALGORITHM], issuer: ISSUER, audience });
-      const principal = principalSchema.parse(payload.principal) as Principal;
+      const principal = principalSchema.parse(expand(payload.principal)) as Principal;
       return {
         principal,
         requestId: typeof payload.rid === 'string' ? payload.rid : undefined,

@@ -1,0 +1,168 @@
+import DataLoader from 'dataloader';
+import { Column, Entity, In, Index, PrimaryColumn, type DataSource, type EntityManager } from 'typeorm';
+import { badInput } from '../../shared/errors';
+import { UserEntity } from './entities';
+
+/**
+ * Usage statistics for partner dashboards. Sign-ins are rolled up per client and day as they
+ * happen, so a dashboard over a year reads at most 366 rows per client instead of every login event.
+ */
+@Entity('usage_daily')
+export class UsageDailyEntity {
+  @PrimaryColumn({ type: 'varchar', length: 36 }) organizationId: string;
+  /** UTC day, YYYY-MM-DD. */
+  @PrimaryColumn({ type: 'varchar', length: 10 }) day: string;
+  @Column({ type: 'int', default: 0 }) logins: number;
+  @Column({ type: 'int', default: 0 }) activeUsers: number;
+}
+
+/** One row per user and day with at least one sign-in: distinct active users over any period. */
+@Entity('user_daily_activity')
+@Index('idx_user_daily_activity_org_day', ['organizationId', 'day'])
+export class UserDailyActivityEntity {
+  @PrimaryColumn({ type: 'varchar', length: 36 }) userId: string;
+  @PrimaryColumn({ type: 'varchar', length: 10 }) day: string;
+  @Column({ type: 'varchar', length: 36 }) organizationId: string;
+}
+
+export const USAGE_ENTITIES = [UsageDailyEntity, UserDailyActivityEntity];
+
+export const utcDay = (date: Date): string => date.toISOString().slice(0, 10);
+
+/** Adds one sign-in to the roll-ups, inside the caller's transaction. */
+export async function recordLoginInRollups(manager: EntityManager, userId: string, organizationId: string, at: Date): Promise<void> {
+  const day = utcDay(at);
+  const firstToday = !(await manager.existsBy(UserDailyActivityEntity, { userId, day }));
+  if (firstToday) await manager.insert(UserDailyActivityEntity, { userId, day, organizationId });
+  const updated = await manager
+    .createQueryBuilder()
+    .update(UsageDailyEntity)
+    .set({ logins: () => 'logins + 1', activeUsers: () => (firstToday ? 'activeUsers + 1' : 'activeUsers') })
+    .where({ organizationId, day })
+    .execute();
+  if (!updated.affected) await manager.insert(UsageDailyEntity, { organizationId, day, logins: 1, activeUsers: firstToday ? 1 : 0 });
+}
+
+/** Rebuilds the roll-ups from the raw sign-in events (seeding, repair). DATE() means the same on SQLite and MySQL. */
+export async function rebuildRollups(manager: EntityManager): Promise<void> {
+  await manager.clear(UserDailyActivityEntity);
+  await manager.clear(UsageDailyEntity);
+  await manager.query(
+    'INSERT INTO user_daily_activity (userId, day, organizationId) SELECT userId, DATE(occurredAt), MIN(organizationId) FROM login_events GROUP BY userId, DATE(occurredAt)',
+  );
+  await manager.query(
+    'INSERT INTO usage_daily (organizationId, day, logins, activeUsers) SELECT organizationId, DATE(occurredAt), COUNT(*), COUNT(DISTINCT userId) FROM login_events GROUP BY organizationId, DATE(occurredAt)',
+  );
+}
+
+export interface UsagePeriod {
+  from: Date;
+  to: Date;
+}
+
+export interface UsageDay {
+  date: string;
+  logins: number;
+  activeUsers: number;
+}
+
+export interface ClientUsage {
+  users: number;
+  activeUsers: number;
+  pendingInvitations: number;
+  logins: number;
+  lastActivityAt: Date | null;
+  daily: UsageDay[];
+  period: UsagePeriod;
+}
+
+const DAY_MS = 86_400_000;
+/** A year and a day: the longest period a dashboard may ask for in one go. */
+export const MAX_PERIOD_DAYS = 366;
+
+/** The period of a request: the last 30 days by default; bounded so a request cannot scan years. */
+export function usagePeriod(from: Date | null | undefined, to: Date | null | undefined, now = new Date()): UsagePeriod {
+  const end = to ?? now;
+  const start = from ?? new Date(end.getTime() - 30 * DAY_MS);
+  if (start > end) throw badInput('from must be before to', 'from');
+  if (end.getTime() - start.getTime() > MAX_PERIOD_DAYS * DAY_MS) throw badInput(`The period may span at most ${MAX_PERIOD_DAYS} days`, 'from');
+  return { from: start, to: end };
+}
+
+/** SQLite returns aggregates of datetime columns as UTC text without a zone; MySQL as a Date. */
+export const toDate = (value: string | Date): Date => (value instanceof Date ? value : new Date(value.includes('T') ? value : `${value.replace(' ', 'T')}Z`));
+
+/**
+ * Usage of many clients for one period in four grouped statements, whatever the number of clients:
+ * user counts, roll-up sums per day, distinct active users, and the last sign-in.
+ */
+async function loadUsage(db: DataSource, clientIds: string[], period: UsagePeriod): Promise<Map<string, ClientUsage>> {
+  const fromDay = utcDay(period.from);
+  const toDay = utcDay(period.to);
+  const [userRows, dailyRows, activeRows] = await Promise.all([
+    db
+      .getRepository(UserEntity)
+      .createQueryBuilder('user')
+      .select('user.organizationId', 'organizationId')
+      .addSelect('COUNT(*)', 'users')
+      .addSelect("SUM(CASE WHEN user.status = 'INVITED' THEN 1 ELSE 0 END)", 'invited')
+      .addSelect('MAX(user.lastLoginAt)', 'lastAt')
+      .where({ organizationId: In(clientIds) })
+      .groupBy('user.organizationId')
+      .getRawMany<{ organizationId: string; users: string | number; invited: string | number; lastAt: string | Date | null }>(),
+    db
+      .getRepository(UsageDailyEntity)
+      .createQueryBuilder('daily')
+      .where({ organizationId: In(clientIds) })
+      .andWhere('daily.day >= :fromDay AND daily.day <= :toDay', { fromDay, toDay })
+      .orderBy('daily.day', 'ASC')
+      .getMany(),
+    db
+      .getRepository(UserDailyActivityEntity)
+      .createQueryBuilder('activity')
+      .select('activity.organizationId', 'organizationId')
+      .addSelect('COUNT(DISTINCT activity.userId)', 'active')
+      .where({ organizationId: In(clientIds) })
+      .andWhere('activity.day >= :fromDay AND activity.day <= :toDay', { fromDay, toDay })
+      .groupBy('activity.organizationId')
+      .getRawMany<{ organizationId: string; active: string | number }>(),
+  ]);
+  const users = new Map(userRows.map((row) => [row.organizationId, row]));
+  const active = new Map(activeRows.map((row) => [row.organizationId, Number(row.active)]));
+  const result = new Map<string, ClientUsage>();
+  for (const id of clientIds) {
+    const daily = dailyRows.filter((row) => row.organizationId === id).map((row) => ({ date: row.day, logins: row.logins, activeUsers: row.activeUsers }));
+    const u = users.get(id);
+    result.set(id, {
+      users: Number(u?.users ?? 0),
+      pendingInvitations: Number(u?.invited ?? 0),
+      activeUsers: active.get(id) ?? 0,
+      logins: daily.reduce((sum, day) => sum + day.logins, 0),
+      lastActivityAt: u?.lastAt ? toDate(u.lastAt) : null,
+      daily,
+      period,
+    });
+  }
+  return result;
+}
+
+/** Keys are `clientId|fromISO|toISO`; one batch groups the clients asked for the same period. */
+export function createUsageLoader(db: DataSource): DataLoader<string, ClientUsage> {
+  return new DataLoader<string, ClientUsage>(async (keys) => {
+    const byPeriod = new Map<string, string[]>();
+    for (const key of keys) {
+      const [clientId, from, to] = key.split('|');
+      const periodKey = `${from}|${to}`;
+      byPeriod.set(periodKey, [...(byPeriod.get(periodKey) ?? []), clientId]);
+    }
+    const results = new Map<string, ClientUsage>();
+    for (const [periodKey, clientIds] of byPeriod) {
+      const [from, to] = periodKey.split('|');
+      const usage = await loadUsage(db, [...new Set(clientIds)], { from: new Date(from), to: new Date(to) });
+      for (const [clientId, value] of usage) results.set(`${clientId}|${periodKey}`, value);
+    }
+    return keys.map((key) => results.get(key)!);
+  });
+}
+
+export const usageKey = (clientId: string, period: UsagePeriod): string => `${clientId}|${period.from.toISOString()}|${period.to.toISOString()}`;
