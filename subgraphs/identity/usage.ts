@@ -18,7 +18,7 @@ export class UsageDailyEntity {
 
 /** One row per user and day with at least one sign-in: distinct active users over any period. */
 @Entity('user_daily_activity')
-@Index('idx_user_daily_activity_org_day', ['organizationId', 'day'])
+@Index('idx_user_daily_activity_org_day', ['organizationId', 'day', 'userId'])
 export class UserDailyActivityEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 }) userId: string;
   @PrimaryColumn({ type: 'varchar', length: 10 }) day: string;
@@ -93,12 +93,15 @@ export function usagePeriod(from: Date | null | undefined, to: Date | null | und
 export const toDate = (value: string | Date): Date => (value instanceof Date ? value : new Date(value.includes('T') ? value : `${value.replace(' ', 'T')}Z`));
 
 /**
- * Usage of many clients for one period in four grouped statements, whatever the number of clients:
- * user counts, roll-up sums per day, distinct active users, and the last sign-in.
+ * Usage of many clients for one period in two or three grouped statements, whatever the number of
+ * clients: user counts with the last sign-in, the daily roll-ups, and (for past periods) distinct active users.
  */
 async function loadUsage(db: DataSource, clientIds: string[], period: UsagePeriod): Promise<Map<string, ClientUsage>> {
   const fromDay = utcDay(period.from);
   const toDay = utcDay(period.to);
+  // A period that runs up to now (every dashboard's default) counts active users from each user's
+  // last sign-in: one pass over the users. A period that ended earlier needs the distinct user-days.
+  const endsNow = period.to.getTime() >= Date.now() - 60_000;
   const [userRows, dailyRows, activeRows] = await Promise.all([
     db
       .getRepository(UserEntity)
@@ -106,37 +109,48 @@ async function loadUsage(db: DataSource, clientIds: string[], period: UsagePerio
       .select('user.organizationId', 'organizationId')
       .addSelect('COUNT(*)', 'users')
       .addSelect("SUM(CASE WHEN user.status = 'INVITED' THEN 1 ELSE 0 END)", 'invited')
+      .addSelect('SUM(CASE WHEN user.lastLoginAt >= :from THEN 1 ELSE 0 END)', 'activeSince')
       .addSelect('MAX(user.lastLoginAt)', 'lastAt')
       .where({ organizationId: In(clientIds) })
+      .setParameter('from', period.from)
       .groupBy('user.organizationId')
-      .getRawMany<{ organizationId: string; users: string | number; invited: string | number; lastAt: string | Date | null }>(),
+      .getRawMany<{ organizationId: string; users: string | number; invited: string | number; activeSince: string | number | null; lastAt: string | Date | null }>(),
     db
       .getRepository(UsageDailyEntity)
       .createQueryBuilder('daily')
+      .select(['daily.organizationId AS organizationId', 'daily.day AS day', 'daily.logins AS logins', 'daily.activeUsers AS activeUsers'])
       .where({ organizationId: In(clientIds) })
       .andWhere('daily.day >= :fromDay AND daily.day <= :toDay', { fromDay, toDay })
       .orderBy('daily.day', 'ASC')
-      .getMany(),
-    db
-      .getRepository(UserDailyActivityEntity)
-      .createQueryBuilder('activity')
-      .select('activity.organizationId', 'organizationId')
-      .addSelect('COUNT(DISTINCT activity.userId)', 'active')
-      .where({ organizationId: In(clientIds) })
-      .andWhere('activity.day >= :fromDay AND activity.day <= :toDay', { fromDay, toDay })
-      .groupBy('activity.organizationId')
-      .getRawMany<{ organizationId: string; active: string | number }>(),
+      .getRawMany<{ organizationId: string; day: string; logins: string | number; activeUsers: string | number }>(),
+    endsNow
+      ? Promise.resolve([])
+      : db
+          .getRepository(UserDailyActivityEntity)
+          .createQueryBuilder('activity')
+          .select('activity.organizationId', 'organizationId')
+          .addSelect('COUNT(DISTINCT activity.userId)', 'active')
+          .where({ organizationId: In(clientIds) })
+          .andWhere('activity.day >= :fromDay AND activity.day <= :toDay', { fromDay, toDay })
+          .groupBy('activity.organizationId')
+          .getRawMany<{ organizationId: string; active: string | number }>(),
   ]);
   const users = new Map(userRows.map((row) => [row.organizationId, row]));
   const active = new Map(activeRows.map((row) => [row.organizationId, Number(row.active)]));
+  const dailyByClient = new Map<string, UsageDay[]>();
+  for (const row of dailyRows) {
+    const days = dailyByClient.get(row.organizationId) ?? [];
+    days.push({ date: row.day, logins: Number(row.logins), activeUsers: Number(row.activeUsers) });
+    dailyByClient.set(row.organizationId, days);
+  }
   const result = new Map<string, ClientUsage>();
   for (const id of clientIds) {
-    const daily = dailyRows.filter((row) => row.organizationId === id).map((row) => ({ date: row.day, logins: row.logins, activeUsers: row.activeUsers }));
+    const daily = dailyByClient.get(id) ?? [];
     const u = users.get(id);
     result.set(id, {
       users: Number(u?.users ?? 0),
       pendingInvitations: Number(u?.invited ?? 0),
-      activeUsers: active.get(id) ?? 0,
+      activeUsers: endsNow ? Number(u?.activeSince ?? 0) : (active.get(id) ?? 0),
       logins: daily.reduce((sum, day) => sum + day.logins, 0),
       lastActivityAt: u?.lastAt ? toDate(u.lastAt) : null,
       daily,
