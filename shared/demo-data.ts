@@ -26,6 +26,8 @@ export interface DemoClient extends DemoOrganization {
   partnerId: string;
   subdomain: string;
   emailDomain: string;
+  /** Whether people with an email of emailDomain may sign up themselves (the first client only). */
+  selfEnrollment: boolean;
   accounts: DemoAccount[];
 }
 export interface DemoUser {
@@ -36,6 +38,8 @@ export interface DemoUser {
   firstName: string;
   lastName: string;
   kind: UserKind;
+  /** External contacts only: BASIC (portal) or ADVANCED (full app with limits); null otherwise. */
+  accessLevel: 'BASIC' | 'ADVANCED' | null;
   status: UserStatus;
   /** Plain demo password (hashed by identity when seeding); null: no password set. */
   password: string | null;
@@ -112,6 +116,7 @@ export function buildDataset(options: DatasetOptions = {}): DemoDataset {
       firstName,
       lastName,
       kind,
+      accessLevel: kind === 'EXTERNAL' ? 'BASIC' : null,
       status: 'ACTIVE',
       password,
       userTypeName,
@@ -147,7 +152,7 @@ export function buildDataset(options: DatasetOptions = {}): DemoDataset {
       }));
       const limited = c === clientsPerPartner - 1 && clientsPerPartner > 1;
       grants.push({ clientId, partnerId: partner.id, level: limited ? 'LIMITED' : 'FULL', products: limited ? ['people'] : [], includeWallet: false });
-      clients.push({ id: clientId, partnerId: partner.id, name: clientName, subdomain, emailDomain, createdAt: daysBefore(250 - index), accounts: [master, ...divisions] });
+      clients.push({ id: clientId, partnerId: partner.id, name: clientName, subdomain, emailDomain, selfEnrollment: index === 0, createdAt: daysBefore(250 - index), accounts: [master, ...divisions] });
       const org = (role: Role, accountIds: string[] = []): DemoUser['roles'] => [{ role, organizationId: clientId, accountIds }];
       users.push(person(clientId, emailDomain, 'admin', 'EMPLOYEE', 'Organization Admin', org('CLIENT_ADMIN')));
       users.push(person(clientId, emailDomain, 'manager', 'EMPLOYEE', 'Standard', org('MANAGER', [divisions[0].id])));

@@ -21,7 +21,7 @@ export interface EventPayloads {
   /** Permissions assigned a user type: identity keeps the type id for directory search. */
   UserTypeAssigned: { userId: string; userTypeId: string };
   /** An admin asked to repair a user: permissions re-derives their type and base role. */
-  UserRepairRequested: { userId: string; organizationId: string; kind: 'EMPLOYEE' | 'EXTERNAL' | 'PARTICIPANT' };
+  UserRepairRequested: { userId: string; organizationId: string; kind: 'EMPLOYEE' | 'EXTERNAL' | 'PARTICIPANT'; accessLevel?: 'BASIC' | 'ADVANCED' | null; accountIds?: string[] };
   /** A participant joined a project (tenancy): compliance starts the retention clock. */
   ProjectJoined: { projectId: string; clientId: string; userId: string; joinedAt: string };
 }

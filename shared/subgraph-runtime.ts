@@ -32,7 +32,8 @@ export interface SubgraphDefinition<C extends BaseContext, S = unknown> {
   buildContext(base: BaseContext, db: DataSource, services: S): C;
   /** Adds HTTP routes beside /graphql (e.g. the JWKS of identity). */
   routes?(app: Express, services: S): void;
-  eventHandlers?: EventHandlers;
+  /** Handlers of delivered events; a function receives what setup() built (e.g. a mailer). */
+  eventHandlers?: EventHandlers | ((services: S) => EventHandlers);
   /** Writes this subgraph's share of a dataset; must do nothing if already seeded. */
   seed?(db: DataSource, dataset: DemoDataset): Promise<void>;
 }
@@ -73,7 +74,7 @@ export async function createSubgraph<C extends BaseContext, S>(definition: Subgr
       logger,
       buildContext: (base) => definition.buildContext(base, dataSource, services),
       routes: definition.routes ? (app) => definition.routes?.(app, services) : undefined,
-      eventHandlers: definition.eventHandlers,
+      eventHandlers: typeof definition.eventHandlers === 'function' ? definition.eventHandlers(services) : definition.eventHandlers,
     });
     const relay = new OutboxRelay({ dataSource, source: config.name, destinations: config.peers, tokens, logger, intervalMs: config.relayIntervalMs });
     const subgraph: RunningSubgraph = {

@@ -9,6 +9,7 @@ import { createSubgraph, type RunningSubgraph } from '../subgraph-runtime';
 import { DEFINITIONS } from '../subgraph-definitions';
 import { createTestDatabases, type TestDatabases } from './databases';
 import { DEFAULT_ACCESS_TOKEN_SETTINGS } from '../access-token';
+import { startTestMailbox, type TestMailbox } from './mail';
 
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
@@ -23,6 +24,8 @@ export interface TestGraph {
   secret: string;
   /** The key identity signs access tokens with, so tests can mint expired or misaddressed ones. */
   signingKey: KeyObject;
+  /** The loopback SMTP server identity sends mail to (SMTP_URL): every message it received. */
+  mail: TestMailbox;
   /** Posts an operation to the gateway. */
   query<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
   /** Signs in through the gateway and returns the access token (throws on failure). */
@@ -45,7 +48,8 @@ export interface TestGraph {
 export async function startTestGraph(gatewayOverrides: Partial<GatewayConfig> = {}): Promise<TestGraph> {
   const secret = randomBytes(32).toString('hex');
   const signingKey = generateKeyPairSync('ed25519').privateKey;
-  const identityEnv = { IDENTITY_SIGNING_KEY: signingKey.export({ type: 'pkcs8', format: 'pem' }).toString() };
+  const mail = await startTestMailbox();
+  const identityEnv = { IDENTITY_SIGNING_KEY: signingKey.export({ type: 'pkcs8', format: 'pem' }).toString(), SMTP_URL: mail.url };
   const databases: TestDatabases = await createTestDatabases(SUBGRAPH_NAMES);
   const peers = {} as Record<SubgraphName, string>;
   const configs = {} as Record<SubgraphName, SubgraphConfig>;
@@ -70,6 +74,7 @@ export async function startTestGraph(gatewayOverrides: Partial<GatewayConfig> = 
       configs,
       secret,
       signingKey,
+      mail,
       async query(query, variables, headers) {
         const response = await fetch(gatewayUrl, {
           method: 'POST',
@@ -107,6 +112,7 @@ export async function startTestGraph(gatewayOverrides: Partial<GatewayConfig> = 
         await startedGateway.stop();
         for (const name of SUBGRAPH_NAMES) await subgraphs[name].stop();
         await databases.dispose();
+        await mail.stop();
       },
     };
     return graph;
@@ -114,6 +120,7 @@ export async function startTestGraph(gatewayOverrides: Partial<GatewayConfig> = 
     await gateway?.stop().catch(() => undefined);
     for (const subgraph of Object.values(subgraphs)) await subgraph.stop().catch(() => undefined);
     await databases.dispose().catch(() => undefined);
+    await mail.stop().catch(() => undefined);
     throw error;
   }
 }

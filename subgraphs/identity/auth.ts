@@ -7,6 +7,7 @@ import { newId } from '../../shared/ids';
 import { validate } from '../../shared/validation';
 import type { AuthConfig } from './auth-config';
 import { LoginAttemptEntity, LoginEventEntity, ServiceAccountEntity, SessionEntity, UserEntity } from './entities';
+import { isOrganizationSuspended } from './lifecycle';
 import { hashPassword, verifyPassword } from './passwords';
 import type { AccessTokenIssuer } from './signing-keys';
 
@@ -65,6 +66,7 @@ export async function login(db: DataSource, services: AuthServices, input: unkno
   const passwordMatches = await verifyPassword(password, user?.passwordHash ?? (await decoy()));
   if (!user || !user.passwordHash || !passwordMatches) throw unauthenticated(INVALID_CREDENTIALS);
   if (user.status !== 'ACTIVE') throw unauthenticated('This account is not active');
+  if (await isOrganizationSuspended(db, user.organizationId)) throw unauthenticated('Your organisation is suspended; contact its administrator');
   return inTransaction(db, async (manager) => {
     await manager.update(LoginAttemptEntity, { id: attemptId }, { succeeded: true });
     await manager.insert(LoginEventEntity, { id: newId(), userId: user.id, organizationId: user.organizationId, occurredAt: now });
@@ -94,7 +96,7 @@ export async function refreshSession(db: DataSource, services: AuthServices, ref
       return 'reused' as const;
     }
     const user = await manager.findOneBy(UserEntity, { id: session.userId });
-    if (!user || user.status !== 'ACTIVE') return 'inactive' as const;
+    if (!user || user.status !== 'ACTIVE' || (await isOrganizationSuspended(manager, user.organizationId))) return 'inactive' as const;
     const next = newRefreshToken();
     const refreshTokenExpiresAt = new Date(now.getTime() + services.config.refreshTokenTtlDays * 86_400_000);
     await manager.insert(SessionEntity, { id: newId(), familyId: session.familyId, userId: user.id, tokenHash: sha256(next), createdAt: now, expiresAt: refreshTokenExpiresAt, usedAt: null, revokedAt: null });

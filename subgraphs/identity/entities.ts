@@ -3,6 +3,14 @@ import type { UserKind, UserStatus } from '../../shared/demo-data';
 
 @Entity('users')
 @Index('idx_users_org_last_name', ['organizationId', 'lastName', 'id'])
+// Directory search (users.ts): every index starts with the organisation, so a search touches one tenant's rows.
+@Index('idx_users_org_username_lc', ['organizationId', 'usernameLower'])
+@Index('idx_users_org_first_name_lc', ['organizationId', 'firstNameLower'])
+@Index('idx_users_org_last_name_lc', ['organizationId', 'lastNameLower'])
+@Index('idx_users_org_email', ['organizationId', 'email'])
+@Index('idx_users_org_status', ['organizationId', 'status', 'lastName', 'id'])
+@Index('idx_users_org_kind', ['organizationId', 'kind', 'lastName', 'id'])
+@Index('idx_users_org_user_type', ['organizationId', 'userTypeId', 'lastName', 'id'])
 export class UserEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 }) id: string;
   @Column({ type: 'varchar', length: 36 }) organizationId: string;
@@ -16,7 +24,15 @@ export class UserEntity {
   username: string;
   @Column({ type: 'varchar', length: 100 }) firstName: string;
   @Column({ type: 'varchar', length: 100 }) lastName: string;
+  /** Lowercase copies for case-insensitive prefix search that can use an index on both databases. */
+  @Column({ type: 'varchar', length: 100, default: '' }) usernameLower: string;
+  @Column({ type: 'varchar', length: 100, default: '' }) firstNameLower: string;
+  @Column({ type: 'varchar', length: 100, default: '' }) lastNameLower: string;
   @Column({ type: 'varchar', length: 20 }) kind: UserKind;
+  /** External contacts: BASIC (portal) or ADVANCED; null for other kinds. */
+  @Column({ type: 'varchar', length: 10, nullable: true }) accessLevel: 'BASIC' | 'ADVANCED' | null;
+  /** Identity's copy of the user type permissions assigned (UserTypeAssigned), for directory search. */
+  @Column({ type: 'varchar', length: 36, nullable: true }) userTypeId: string | null;
   @Column({ type: 'varchar', length: 20 }) status: UserStatus;
   @Column({ type: 'varchar', length: 255, nullable: true }) passwordHash: string | null;
   @Column({ type: 'datetime', precision: 3 }) createdAt: Date;
@@ -79,4 +95,50 @@ export class ServiceAccountEntity {
   @Column({ type: 'varchar', length: 36, nullable: true }) createdBy: string | null;
   @Column({ type: 'datetime', precision: 3, nullable: true }) revokedAt: Date | null;
 }
-export const IDENTITY_ENTITIES = [UserEntity, LoginEventEntity, SessionEntity, LoginAttemptEntity, ServiceAccountEntity];
+/** An account (division) of the client a user works in, from the invitation's accountIds. */
+@Entity('user_accounts')
+@Index('idx_user_accounts_org_account', ['organizationId', 'accountId', 'userId'])
+export class UserAccountEntity {
+  @PrimaryColumn({ type: 'varchar', length: 36 }) userId: string;
+  @PrimaryColumn({ type: 'varchar', length: 36 }) accountId: string;
+  @Column({ type: 'varchar', length: 36 }) organizationId: string;
+}
+
+/**
+ * One activation link. Only a SHA-256 of the token is stored; a link is good once, until expiresAt,
+ * and a newer link (resend) or a revocation ends it.
+ */
+@Entity('user_invitations')
+@Index('idx_user_invitations_user', ['userId', 'createdAt'])
+export class InvitationEntity {
+  @PrimaryColumn({ type: 'varchar', length: 36 }) id: string;
+  @Column({ type: 'varchar', length: 36 }) userId: string;
+  @Column({ type: 'varchar', length: 36 }) organizationId: string;
+  @Index('uq_user_invitations_token_hash', { unique: true })
+  @Column({ type: 'varchar', length: 64 })
+  tokenHash: string;
+  @Column({ type: 'datetime', precision: 3 }) createdAt: Date;
+  @Column({ type: 'datetime', precision: 3 }) expiresAt: Date;
+  @Column({ type: 'datetime', precision: 3, nullable: true }) usedAt: Date | null;
+  @Column({ type: 'datetime', precision: 3, nullable: true }) revokedAt: Date | null;
+  @Column({ type: 'varchar', length: 60, nullable: true }) createdBy: string | null;
+}
+
+/** Identity's copy of what tenancy says about a client: self-enrollment and suspension (events). */
+@Entity('client_settings')
+export class ClientSettingsEntity {
+  @PrimaryColumn({ type: 'varchar', length: 36 }) clientId: string;
+  @Column({ type: 'boolean', default: false }) selfEnrollment: boolean;
+  @Column({ type: 'varchar', length: 20, default: 'ACTIVE' }) status: 'ACTIVE' | 'SUSPENDED';
+  @Column({ type: 'datetime', precision: 3 }) updatedAt: Date;
+}
+
+/** A corporate email domain of a client (lowercase), for sign-up. */
+@Entity('client_email_domains')
+@Index('idx_client_email_domains_client', ['clientId'])
+export class ClientEmailDomainEntity {
+  @PrimaryColumn({ type: 'varchar', length: 253 }) domain: string;
+  @PrimaryColumn({ type: 'varchar', length: 36 }) clientId: string;
+}
+
+export const IDENTITY_ENTITIES = [UserEntity, LoginEventEntity, SessionEntity, LoginAttemptEntity, ServiceAccountEntity, UserAccountEntity, InvitationEntity, ClientSettingsEntity, ClientEmailDomainEntity];

@@ -12,6 +12,8 @@ import { isSessionActive, issueServiceToken, login, newServiceCredentials, refre
 import type { IdentityContext } from './context';
 import { ServiceAccountEntity, UserEntity } from './entities';
 import { listUsers, type UserFilter } from './users';
+import { isOrganizationSuspended } from './lifecycle';
+import { lifecycleResolvers } from './lifecycle-resolvers';
 
 type Ref = { id: string };
 
@@ -43,7 +45,9 @@ export const resolvers: GraphQLResolverMap<IdentityContext> = {
       }
       const user = await db.getRepository(UserEntity).findOneBy({ id: args.subjectId });
       const sessionActive = args.sessionId ? await isSessionActive(db, args.sessionId) : false;
-      return { active: user?.status === 'ACTIVE' && sessionActive, organizationId: user?.organizationId ?? null };
+      // A suspended client's users are refused too (ClientStatusChanged from tenancy).
+      const active = user?.status === 'ACTIVE' && sessionActive && !(await isOrganizationSuspended(db, user.organizationId));
+      return { active, organizationId: user?.organizationId ?? null };
     },
   },
   Mutation: {
@@ -68,6 +72,7 @@ export const resolvers: GraphQLResolverMap<IdentityContext> = {
       });
       return { serviceAccount: account, clientSecret: credentials.clientSecret };
     },
+    ...lifecycleResolvers.Mutation,
   },
   Organization: {
     __resolveType: (organization: { __typename: string }) => organization.__typename,
@@ -78,6 +83,7 @@ export const resolvers: GraphQLResolverMap<IdentityContext> = {
       return user && mayRead(context, user) ? user : null;
     },
     organization: (user: UserEntity) => ({ __typename: user.organizationKind === 'PARTNER' ? 'Partner' : 'Client', id: user.organizationId }),
+    ...lifecycleResolvers.User,
   },
   Partner: {
     __resolveReference: (ref: Ref) => ({ id: ref.id }),

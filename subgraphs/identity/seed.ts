@@ -4,6 +4,7 @@ import type { DemoDataset } from '../../shared/demo-data';
 import { stableId } from '../../shared/ids';
 import { LoginEventEntity, ServiceAccountEntity, UserEntity } from './entities';
 import { hashPassword } from './passwords';
+import { directoryColumns, seedDirectory } from './seed-directory';
 
 const DAY = 86_400_000;
 
@@ -30,8 +31,10 @@ export async function seedIdentity(db: DataSource, dataset: DemoDataset, now = n
       passwordHash: user.password ? (hashes.get(user.password) ?? null) : null,
       createdAt: user.createdAt,
       lastLoginAt: user.loginDaysAgo.length > 0 ? new Date(now.getTime() - Math.min(...user.loginDaysAgo) * DAY) : null,
+      ...directoryColumns(user),
     }));
     for (let i = 0; i < users.length; i += 200) await manager.insert(UserEntity, users.slice(i, i + 200));
+    await seedDirectory(manager, dataset, now);
     const logins = dataset.users.flatMap((user) =>
       user.loginDaysAgo.map((days) => ({ id: stableId(`login:${user.id}:${days}`), userId: user.id, organizationId: user.organizationId, occurredAt: new Date(now.getTime() - days * DAY) })),
     );

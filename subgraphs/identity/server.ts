@@ -1,8 +1,13 @@
 import { JWKS_PATH } from '../../shared/access-token';
+import { InternalTokens } from '../../shared/internal-token';
+import { createMailer, loadMailerConfig } from '../../shared/mailer';
 import type { SubgraphDefinition } from '../../shared/subgraph-runtime';
 import { loadAuthConfig } from './auth-config';
 import type { IdentityContext, IdentityServices } from './context';
 import { IDENTITY_ENTITIES } from './entities';
+import { permissionsHandlers } from './handlers/permissions';
+import { tenancyHandlers } from './handlers/tenancy';
+import { createLifecycleLoaders } from './lifecycle';
 import { createLoaders } from './loaders';
 import { IDENTITY_MIGRATIONS } from './migrations';
 import { resolvers } from './resolvers';
@@ -14,12 +19,15 @@ export const identity: SubgraphDefinition<IdentityContext, IdentityServices> = {
   resolvers,
   entities: IDENTITY_ENTITIES,
   migrations: IDENTITY_MIGRATIONS,
-  async setup({ config }) {
+  async setup({ config, logger }) {
     const authConfig = loadAuthConfig(config.env);
     const issuer = await AccessTokenIssuer.create(loadSigningKey(config.env, config.dataDir), authConfig, authConfig.accessTokenTtlSeconds);
-    return { auth: { issuer, config: authConfig } };
+    const mailConfig = loadMailerConfig(config.env, config.dataDir);
+    const lifecycle = { mailer: createMailer(mailConfig, logger), appUrl: mailConfig.appUrl, tokens: new InternalTokens(config.internalTokenSecret, config.name), peers: config.peers, now: () => new Date() };
+    return { auth: { issuer, config: authConfig }, lifecycle };
   },
-  buildContext: (base, db, services) => ({ ...base, db, services, loaders: createLoaders(db) }),
+  buildContext: (base, db, services) => ({ ...base, db, services, loaders: { ...createLoaders(db), ...createLifecycleLoaders(db) } }),
+  eventHandlers: (services) => ({ ...tenancyHandlers(services.lifecycle), ...permissionsHandlers }),
   routes(app, services) {
     // Public keys only; the gateway caches them and refetches when it meets an unknown key id.
     app.get(JWKS_PATH, (_req, res) => {

@@ -7,6 +7,7 @@ import { inTransaction, isUniqueViolation } from '../../shared/database';
 import { badInput, conflict, forbidden, notFound } from '../../shared/errors';
 import { actorId, requirePermission } from '../../shared/guard';
 import { newId } from '../../shared/ids';
+import { publish } from '../../shared/outbox';
 import { ROLE_TIERS, roleRank, type Principal, type Role } from '../../shared/principal';
 import type { BaseContext } from '../../shared/subgraph-server';
 import { displayName, uuid, validate } from '../../shared/validation';
@@ -182,6 +183,8 @@ export async function assignUserType(db: DataSource, actor: Actor, userId: strin
     const current = await requireType(manager, assignment.userTypeId);
     if (current.id !== type.id) await requireNotLastAdminType(manager, assignment, current);
     await manager.update(UserTypeAssignmentEntity, { userId }, { userTypeId: type.id });
+    // Identity keeps the type id for directory search.
+    if (assignment.subjectKind !== 'SERVICE') await publish(manager, 'UserTypeAssigned', { userId, userTypeId: type.id });
     await audit(manager, actor, { action: 'USER_TYPE_ASSIGNED', targetType: 'User', targetId: userId, organizationId: assignment.organizationId, before: { userTypeId: current.id, userType: current.name }, after: { userTypeId: type.id, userType: type.name } });
     return { id: userId };
   });

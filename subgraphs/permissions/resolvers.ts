@@ -4,8 +4,9 @@ import { ROLE_TIERS, roleRank, type Role } from '../../shared/principal';
 import { DateTimeScalar } from '../../shared/scalars';
 import { assignUserType, createUserType, deleteUserType, grantRole, revokeRole, setDefaultUserType, setPermissionOverride, updateUserType } from './access';
 import type { PermissionsContext } from './context';
-import { permissionMap } from './effective';
-import { PermissionEntity, PermissionOverrideEntity, type UserTypeEntity } from './entities';
+import { loadGrants, permissionMap } from './effective';
+import { PermissionEntity, PermissionOverrideEntity, UserTypeAssignmentEntity, UserTypeEntity, UserTypePermissionEntity } from './entities';
+import { In } from 'typeorm';
 
 type Ref = { id: string };
 
@@ -46,6 +47,18 @@ export const resolvers: GraphQLResolverMap<PermissionsContext> = {
         roles: grants.roles,
         permissions: Object.entries(permissionMap(grants)).map(([organizationId, keys]) => ({ organizationId, keys })),
       };
+    },
+    _usersWithPermission: async (_: unknown, args: { organizationId: string; permission: string }, { db, principal }: PermissionsContext) => {
+      requireSystem(principal);
+      // Candidates: members of a type of the organisation that has the key, and users with a GRANT override; then their effective permissions decide.
+      const typeIds = (await db.getRepository(UserTypeEntity).findBy({ organizationId: args.organizationId })).map((type) => type.id);
+      const withKey = typeIds.length ? (await db.getRepository(UserTypePermissionEntity).findBy({ userTypeId: In(typeIds), permissionKey: args.permission })).map((row) => row.userTypeId) : [];
+      const members = withKey.length ? await db.getRepository(UserTypeAssignmentEntity).findBy({ userTypeId: In(withKey), organizationId: args.organizationId }) : [];
+      const overrides = await db.getRepository(PermissionOverrideEntity).findBy({ organizationId: args.organizationId, permissionKey: args.permission, effect: 'GRANT' });
+      const candidates = [...new Set([...members.map((row) => row.userId), ...overrides.map((row) => row.userId)])];
+      if (candidates.length === 0) return [];
+      const grants = await loadGrants(db, candidates);
+      return grants.filter((grant) => grant.homeOrganizationId === args.organizationId && grant.permissions.get(args.organizationId)?.has(args.permission)).map((grant) => grant.subjectId).sort();
     },
   },
   Mutation: {

@@ -1,4 +1,71 @@
+import type { EntityManager } from 'typeorm';
+import { audit } from '../../../shared/audit';
+import type { EventPayloads } from '../../../shared/events';
+import { stableId } from '../../../shared/ids';
 import type { EventHandlers } from '../../../shared/outbox';
+import { publish } from '../../../shared/outbox';
+import type { Role } from '../../../shared/principal';
+import { RoleAssignmentEntity, UserTypeAssignmentEntity, UserTypeEntity } from '../entities';
+import { createPredefinedUserTypes, predefinedUserTypeId } from '../user-types';
 
-/** Handlers of identity's user events (UserCreated, UserRepairRequested). */
-export const userHandlers: EventHandlers = {};
+type Kind = EventPayloads['UserCreated']['kind'];
+type AccessLevel = EventPayloads['UserCreated']['accessLevel'] | undefined;
+
+const BASE_ROLE: Record<Kind, Role> = { EMPLOYEE: 'MEMBER', EXTERNAL: 'EXTERNAL', PARTICIPANT: 'PARTICIPANT' };
+const SYSTEM_ACTOR = { principal: { kind: 'system' as const, service: 'permissions' }, requestId: '' };
+
+/**
+ * The user type a new user of this kind gets: the organisation's default type for employees and for
+ * external contacts with advanced access (identity checked that the inviter holds external-access.grant),
+ * "External Contact" for basic access, "Participant" for participants.
+ */
+async function typeFor(manager: EntityManager, organizationId: string, kind: Kind, accessLevel: AccessLevel): Promise<UserTypeEntity> {
+  // An organisation whose ClientCreated has not arrived yet still gets its predefined types (idempotent).
+  await createPredefinedUserTypes(manager, organizationId);
+  if (kind === 'PARTICIPANT' || (kind === 'EXTERNAL' && accessLevel !== 'ADVANCED')) {
+    const name = kind === 'PARTICIPANT' ? 'Participant' : 'External Contact';
+    return (await manager.findOneByOrFail(UserTypeEntity, { id: predefinedUserTypeId(organizationId, name) }));
+  }
+  return (
+    (await manager.findOneBy(UserTypeEntity, { organizationId, isDefault: true })) ??
+    (await manager.findOneByOrFail(UserTypeEntity, { id: predefinedUserTypeId(organizationId, 'Standard') }))
+  );
+}
+
+/** Gives the user a type (keeping a valid one) and a base role; publishes UserTypeAssigned so identity's copy follows. */
+async function deriveAccess(manager: EntityManager, payload: { userId: string; organizationId: string; kind: Kind; accessLevel: AccessLevel; accountIds: string[] }, action: string): Promise<void> {
+  const { userId, organizationId, kind } = payload;
+  const assignment = await manager.findOneBy(UserTypeAssignmentEntity, { userId });
+  const current = assignment ? await manager.findOneBy(UserTypeEntity, { id: assignment.userTypeId }) : null;
+  // A type that was deleted, or belongs to another organisation, is broken: derive it again.
+  const valid = assignment !== null && current !== null && current.organizationId === organizationId && assignment.organizationId === organizationId;
+  const type = valid ? current : await typeFor(manager, organizationId, kind, payload.accessLevel);
+  if (!assignment) await manager.insert(UserTypeAssignmentEntity, { userId, userTypeId: type.id, organizationId, subjectKind: kind });
+  else if (!valid) await manager.update(UserTypeAssignmentEntity, { userId }, { userTypeId: type.id, organizationId, subjectKind: kind });
+
+  const roles = await manager.findBy(RoleAssignmentEntity, { userId, organizationId });
+  let granted: RoleAssignmentEntity | null = null;
+  if (roles.length === 0) {
+    // One deterministic id per user: a redelivered or repeated event cannot add a second base role.
+    granted = manager.create(RoleAssignmentEntity, { id: stableId(`base-role:${userId}`), userId, organizationId, role: BASE_ROLE[kind], accountIds: [...new Set(payload.accountIds)], createdAt: new Date() });
+    if (await manager.existsBy(RoleAssignmentEntity, { id: granted.id })) await manager.delete(RoleAssignmentEntity, { id: granted.id });
+    await manager.insert(RoleAssignmentEntity, granted);
+  }
+  await publish(manager, 'UserTypeAssigned', { userId, userTypeId: type.id });
+  if (!valid || granted) {
+    await audit(manager, SYSTEM_ACTOR, {
+      action,
+      targetType: 'User',
+      targetId: userId,
+      organizationId,
+      before: assignment ? { userTypeId: assignment.userTypeId } : null,
+      after: { userTypeId: type.id, userType: type.name, ...(granted ? { role: granted.role, accountIds: granted.accountIds } : {}) },
+    });
+  }
+}
+
+/** Handlers of identity's user events (UserCreated, UserRepairRequested); both are idempotent. */
+export const userHandlers: EventHandlers = {
+  UserCreated: (manager, payload) => deriveAccess(manager, payload, 'USER_ACCESS_DERIVED'),
+  UserRepairRequested: (manager, payload) => deriveAccess(manager, { ...payload, accessLevel: payload.accessLevel, accountIds: payload.accountIds ?? [] }, 'USER_ACCESS_REPAIRED'),
+};
