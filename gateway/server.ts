@@ -31,8 +31,14 @@ class InternalDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     private readonly subgraph: SubgraphName,
     url: string,
     private readonly tokens: InternalTokens,
+    timeoutMs: number,
   ) {
-    super({ url });
+    // A subgraph that hangs must not hold the caller forever: the request is aborted and the field
+    // comes back as a masked error after SUBGRAPH_TIMEOUT_MS.
+    super({
+      url,
+      fetcher: ((input: string, init?: RequestInit) => fetch(input, { ...init, signal: AbortSignal.timeout(timeoutMs) })) as unknown as RemoteGraphQLDataSource['fetcher'],
+    });
   }
 
   override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
@@ -60,7 +66,7 @@ export async function createGateway(config: GatewayConfig, logger: Logger): Prom
     buildService: ({ name }) => {
       if (!(SUBGRAPH_NAMES as readonly string[]).includes(name)) throw new Error(`Unknown subgraph ${name} in supergraph`);
       const subgraph = name as SubgraphName;
-      return new InternalDataSource(subgraph, `${config.subgraphs[subgraph]}/graphql`, tokens);
+      return new InternalDataSource(subgraph, `${config.subgraphs[subgraph]}/graphql`, tokens, config.subgraphTimeoutMs);
     },
     logger,
   });

@@ -24,6 +24,10 @@ export interface EventPayloads {
   UserRepairRequested: { userId: string; organizationId: string; kind: 'EMPLOYEE' | 'EXTERNAL' | 'PARTICIPANT'; accessLevel?: 'BASIC' | 'ADVANCED' | null; accountIds?: string[] };
   /** A participant joined a project (tenancy): compliance starts the retention clock. */
   ProjectJoined: { projectId: string; clientId: string; userId: string; joinedAt: string };
+  /** Compliance soft-deleted a person: every subgraph hides them (lookups, lists, search, counts, sign-in). */
+  PersonSoftDeleted: { userId: string; clientId: string | null; reason: string };
+  /** Compliance erased a person: every subgraph removes or anonymises what it holds; only the pseudonym remains. */
+  PersonErased: { userId: string; pseudonym: string };
 }
 
 /** One audit entry: who changed what access, where, from what to what. */
@@ -53,6 +57,8 @@ export const EVENT_ROUTES: { [T in EventTopic]: SubgraphName[] } = {
   UserTypeAssigned: ['identity'],
   UserRepairRequested: ['permissions'],
   ProjectJoined: ['compliance'],
+  PersonSoftDeleted: ['identity', 'tenancy', 'permissions'],
+  PersonErased: ['identity', 'tenancy', 'permissions'],
 };
 
 export interface DeliveredEvent<T extends EventTopic = EventTopic> {

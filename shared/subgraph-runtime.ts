@@ -30,6 +30,8 @@ export interface SubgraphDefinition<C extends BaseContext, S = unknown> {
   /** Builds what lives as long as the process (keys, clients), once, before the service listens. */
   setup?(args: SubgraphSetupArgs): Promise<S>;
   buildContext(base: BaseContext, db: DataSource, services: S): C;
+  /** Starts scheduled work (e.g. the retention sweep) once the service listens; null for none. */
+  background?(args: SubgraphSetupArgs & { services: S }): { stop(): Promise<void> } | null;
   /** Adds HTTP routes beside /graphql (e.g. the JWKS of identity). */
   routes?(app: Express, services: S): void;
   /** Handlers of delivered events; a function receives what setup() built (e.g. a mailer). */
@@ -76,6 +78,7 @@ export async function createSubgraph<C extends BaseContext, S>(definition: Subgr
       routes: definition.routes ? (app) => definition.routes?.(app, services) : undefined,
       eventHandlers: typeof definition.eventHandlers === 'function' ? definition.eventHandlers(services) : definition.eventHandlers,
     });
+    let background: { stop(): Promise<void> } | null = null;
     const relay = new OutboxRelay({ dataSource, source: config.name, destinations: config.peers, tokens, logger, intervalMs: config.relayIntervalMs });
     const subgraph: RunningSubgraph = {
       name: config.name,
@@ -86,9 +89,11 @@ export async function createSubgraph<C extends BaseContext, S>(definition: Subgr
       async start(port, host) {
         subgraph.server = await service.start(port, host);
         relay.start();
+        background = definition.background?.({ config, dataSource, logger, services }) ?? null;
         return subgraph.server;
       },
       async stop() {
+        await background?.stop();
         await relay.stop();
         await service.stop();
         if (dataSource.isInitialized) await dataSource.destroy();

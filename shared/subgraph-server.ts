@@ -21,6 +21,8 @@ export interface BaseContext {
   requestId: string;
   /** The end client's address as the gateway saw it; null for service-to-service calls. */
   clientAddress: string | null;
+  /** One "now" for the whole request, so defaults such as "the last 30 days" agree across resolvers. */
+  now: Date;
   logger: Logger;
 }
 
@@ -108,6 +110,7 @@ export async function createSubgraphService<C extends BaseContext>(options: Subg
           principal: res.locals.principal as Principal,
           requestId,
           clientAddress: res.locals.clientAddress as string | null,
+          now: new Date(),
           logger: logger.child({ requestId }),
         });
       },
@@ -141,7 +144,9 @@ export async function createSubgraphService<C extends BaseContext>(options: Subg
   return {
     app,
     async start(port, host) {
-      running = await listen(app, port, host);
+      // The internal token carries the caller's permissions per organisation; a partner with many
+      // clients needs more than Node's default 16 KiB of headers. Only Tenantry services call here.
+      running = await listen(app, port, host, { maxHeaderSize: 512 * 1024 });
       logger.info({ url: running.url }, `${name} subgraph listening`);
       return running;
     },

@@ -1,8 +1,15 @@
 import type { DataSource } from 'typeorm';
+import type { Clock } from '../../shared/clock';
 import type { BaseContext } from '../../shared/subgraph-server';
 import type { ComplianceLoaders } from './loaders';
+import type { PeerAccess } from './requests';
+
+export interface ComplianceServices extends PeerAccess {
+  clock: Clock;
+}
 
 export interface ComplianceContext extends BaseContext {
   db: DataSource;
   loaders: ComplianceLoaders;
+  services: ComplianceServices;
 }

@@ -1,17 +1,38 @@
+import { systemClock } from '../../shared/clock';
+import { envInt } from '../../shared/config';
+import { InternalTokens } from '../../shared/internal-token';
 import type { SubgraphDefinition } from '../../shared/subgraph-runtime';
-import type { ComplianceContext } from './context';
+import { appendAuditEntry } from './audit-log';
+import type { ComplianceContext, ComplianceServices } from './context';
 import { COMPLIANCE_ENTITIES, DEFAULT_RETENTION, RetentionPolicyEntity } from './entities';
 import { createLoaders } from './loaders';
-import { appendAuditEntry } from './audit-log';
 import { COMPLIANCE_MIGRATIONS } from './migrations';
+import { identifyingStrings } from './requests';
 import { resolvers } from './resolvers';
+import { recordParticipation, runSweep } from './retention';
+import { RETENTION_ENTITIES } from './retention-entities';
 
-export const compliance: SubgraphDefinition<ComplianceContext> = {
+export const compliance: SubgraphDefinition<ComplianceContext, ComplianceServices> = {
   directory: __dirname,
   resolvers,
-  entities: COMPLIANCE_ENTITIES,
+  entities: [...COMPLIANCE_ENTITIES, ...RETENTION_ENTITIES],
   migrations: COMPLIANCE_MIGRATIONS,
-  buildContext: (base, db) => ({ ...base, db, loaders: createLoaders(db) }),
+  async setup({ config }) {
+    return { tokens: new InternalTokens(config.internalTokenSecret, 'compliance'), peers: config.peers, clock: systemClock };
+  },
+  buildContext: (base, db, services) => ({ ...base, db, services, loaders: createLoaders(db) }),
+  background({ config, dataSource, logger, services }) {
+    // The scheduled sweep: every replica may run it; conditional transitions keep the work single.
+    const minutes = envInt(config.env, 'RETENTION_SWEEP_INTERVAL_MINUTES', 60, { max: 10_080 });
+    if (minutes === 0) return null;
+    const timer = setInterval(() => {
+      runSweep(dataSource, services.clock, { dryRun: false, batchSize: 500 }, (userId) => identifyingStrings(services, userId))
+        .then((report) => (report.softDeleted.length || report.erased.length) && logger.info({ softDeleted: report.softDeleted.length, erased: report.erased.length }, 'retention sweep'))
+        .catch((error: unknown) => logger.warn({ err: error }, 'retention sweep failed; the next one resumes'));
+    }, minutes * 60_000);
+    timer.unref();
+    return { stop: async () => clearInterval(timer) };
+  },
   eventHandlers: {
     // A plain insert, not an upsert: applying the same event twice would fail loudly, so the
     // processed-events guard is what keeps redelivery harmless.
@@ -20,5 +41,6 @@ export const compliance: SubgraphDefinition<ComplianceContext> = {
       await manager.insert(RetentionPolicyEntity, { clientId: payload.clientId, ...DEFAULT_RETENTION, createdAt: at, updatedAt: at });
     },
     AccessChanged: (manager, payload, event) => appendAuditEntry(manager, payload, event),
+    ProjectJoined: (manager, payload) => recordParticipation(manager, payload),
   },
 };

@@ -10,6 +10,7 @@ import { LoginAttemptEntity, LoginEventEntity, ServiceAccountEntity, SessionEnti
 import { isOrganizationSuspended } from './lifecycle';
 import { hashPassword, verifyPassword } from './passwords';
 import type { AccessTokenIssuer } from './signing-keys';
+import { recordLoginInRollups } from './usage';
 
 export interface AuthServices {
   issuer: AccessTokenIssuer;
@@ -70,6 +71,7 @@ export async function login(db: DataSource, services: AuthServices, input: unkno
   return inTransaction(db, async (manager) => {
     await manager.update(LoginAttemptEntity, { id: attemptId }, { succeeded: true });
     await manager.insert(LoginEventEntity, { id: newId(), userId: user.id, organizationId: user.organizationId, occurredAt: now });
+    await recordLoginInRollups(manager, user.id, user.organizationId, now);
     await manager.update(UserEntity, { id: user.id }, { lastLoginAt: now });
     const familyId = newId();
     const refreshToken = newRefreshToken();

@@ -14,6 +14,7 @@ import { ServiceAccountEntity, UserEntity } from './entities';
 import { listUsers, type UserFilter } from './users';
 import { isOrganizationSuspended } from './lifecycle';
 import { lifecycleResolvers } from './lifecycle-resolvers';
+import { usageKey, usagePeriod, type ClientUsage } from './usage';
 
 type Ref = { id: string };
 
@@ -90,10 +91,14 @@ export const resolvers: GraphQLResolverMap<IdentityContext> = {
   },
   Client: {
     __resolveReference: (ref: Ref) => ({ id: ref.id }),
-    usage: (client: Ref, _: unknown, { loaders, principal }: IdentityContext) => {
+    usage: (client: Ref, args: { from?: Date | null; to?: Date | null }, { loaders, principal, now }: IdentityContext) => {
       requirePermission(principal, 'clients.usage.read', client.id);
-      return loaders.clientUsage.load(client.id);
+      return loaders.clientUsage.load(usageKey(client.id, usagePeriod(args.from, args.to, now)));
     },
+  },
+  ClientUsage: {
+    from: (usage: ClientUsage) => usage.period.from,
+    to: (usage: ClientUsage) => usage.period.to,
   },
 };
 

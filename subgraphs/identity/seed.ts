@@ -5,6 +5,7 @@ import { stableId } from '../../shared/ids';
 import { LoginEventEntity, ServiceAccountEntity, UserEntity } from './entities';
 import { hashPassword } from './passwords';
 import { directoryColumns, seedDirectory } from './seed-directory';
+import { rebuildRollups } from './usage';
 
 const DAY = 86_400_000;
 
@@ -39,6 +40,7 @@ export async function seedIdentity(db: DataSource, dataset: DemoDataset, now = n
       user.loginDaysAgo.map((days) => ({ id: stableId(`login:${user.id}:${days}`), userId: user.id, organizationId: user.organizationId, occurredAt: new Date(now.getTime() - days * DAY) })),
     );
     for (let i = 0; i < logins.length; i += 200) await manager.insert(LoginEventEntity, logins.slice(i, i + 200));
+    await rebuildRollups(manager);
     for (const account of dataset.serviceAccounts) {
       await manager.insert(ServiceAccountEntity, { id: account.id, organizationId: account.organizationId, name: account.name, clientId: account.clientId, secretHash: await hashPassword(account.clientSecret), createdAt: now, createdBy: null, revokedAt: null });
     }

@@ -8,6 +8,7 @@ import { IDENTITY_ENTITIES } from './entities';
 import { permissionsHandlers } from './handlers/permissions';
 import { tenancyHandlers } from './handlers/tenancy';
 import { createLifecycleLoaders } from './lifecycle';
+import { USAGE_ENTITIES } from './usage';
 import { createLoaders } from './loaders';
 import { IDENTITY_MIGRATIONS } from './migrations';
 import { resolvers } from './resolvers';
@@ -17,7 +18,7 @@ import { AccessTokenIssuer, loadSigningKey } from './signing-keys';
 export const identity: SubgraphDefinition<IdentityContext, IdentityServices> = {
   directory: __dirname,
   resolvers,
-  entities: IDENTITY_ENTITIES,
+  entities: [...IDENTITY_ENTITIES, ...USAGE_ENTITIES],
   migrations: IDENTITY_MIGRATIONS,
   async setup({ config, logger }) {
     const authConfig = loadAuthConfig(config.env);
