@@ -29,6 +29,18 @@ export interface DemoClient extends DemoOrganization {
   /** Whether people with an email of emailDomain may sign up themselves (the first client only). */
   selfEnrollment: boolean;
   accounts: DemoAccount[];
+  /** The client admin, named legal representative in the company profile (tenancy). */
+  legalRepresentativeId: string;
+  /** Catalogue products the client uses (lower case, as in subgraphs/permissions/catalogue.ts). */
+  products: string[];
+  /** Projects with the participants who joined them (tenancy publishes ProjectJoined for each). */
+  projects: DemoProject[];
+}
+export interface DemoProject {
+  id: string;
+  name: string;
+  accountId: string | null;
+  participantIds: string[];
 }
 export interface DemoUser {
   id: string;
@@ -152,7 +164,22 @@ export function buildDataset(options: DatasetOptions = {}): DemoDataset {
       }));
       const limited = c === clientsPerPartner - 1 && clientsPerPartner > 1;
       grants.push({ clientId, partnerId: partner.id, level: limited ? 'LIMITED' : 'FULL', products: limited ? ['people'] : [], includeWallet: false });
-      clients.push({ id: clientId, partnerId: partner.id, name: clientName, subdomain, emailDomain, selfEnrollment: index === 0, createdAt: daysBefore(250 - index), accounts: [master, ...divisions] });
+      const participantId = stableId(`user:participant.${subdomain}@candidates.test`);
+      const projects: DemoProject[] = [{ id: stableId(`project:${clientName}:Leadership assessment`), name: 'Leadership assessment', accountId: divisions[0].id, participantIds: [participantId] }];
+      if (c === 0) projects.push({ id: stableId(`project:${clientName}:Graduate intake 2026`), name: 'Graduate intake 2026', accountId: null, participantIds: [] });
+      clients.push({
+        id: clientId,
+        partnerId: partner.id,
+        name: clientName,
+        subdomain,
+        emailDomain,
+        selfEnrollment: index === 0,
+        createdAt: daysBefore(250 - index),
+        accounts: [master, ...divisions],
+        legalRepresentativeId: stableId(`user:admin@${emailDomain}`),
+        products: c % 2 === 0 ? ['core', 'people', 'assessments'] : ['core', 'people'],
+        projects,
+      });
       const org = (role: Role, accountIds: string[] = []): DemoUser['roles'] => [{ role, organizationId: clientId, accountIds }];
       users.push(person(clientId, emailDomain, 'admin', 'EMPLOYEE', 'Organization Admin', org('CLIENT_ADMIN')));
       users.push(person(clientId, emailDomain, 'manager', 'EMPLOYEE', 'Standard', org('MANAGER', [divisions[0].id])));

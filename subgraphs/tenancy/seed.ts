@@ -2,9 +2,25 @@ import type { DataSource } from 'typeorm';
 import { inTransaction } from '../../shared/database';
 import type { DemoDataset } from '../../shared/demo-data';
 import { publish } from '../../shared/outbox';
-import { AccountEntity, ClientEntity, PartnerEntity } from './entities';
+import {
+  AccountEntity,
+  ClientEmailDomainEntity,
+  ClientEntity,
+  ClientProductEntity,
+  CompanyProfileEntity,
+  PartnerEntity,
+  PartnerGrantEntity,
+  ProjectEntity,
+  ProjectParticipantEntity,
+  ProjectPartyEntity,
+} from './entities';
 
-/** Writes partners, clients and accounts; publishes ClientCreated so other subgraphs follow. */
+/**
+ * Writes partners, clients, accounts, company profiles (corporate domain = the client's email domain,
+ * the client admin as legal representative), products, projects with their participants, and the
+ * partner grants the dataset defines (permissions seeds the same grants). Publishes ClientCreated and
+ * ProjectJoined so other subgraphs follow.
+ */
 export async function seedTenancy(db: DataSource, dataset: DemoDataset): Promise<void> {
   if ((await db.getRepository(PartnerEntity).count()) > 0) return;
   await inTransaction(db, async (manager) => {
@@ -13,6 +29,42 @@ export async function seedTenancy(db: DataSource, dataset: DemoDataset): Promise
       await manager.insert(ClientEntity, { id: client.id, partnerId: client.partnerId, name: client.name, subdomain: client.subdomain, status: 'ACTIVE', createdAt: client.createdAt });
       await manager.insert(AccountEntity, client.accounts.map((account) => ({ ...account, clientId: client.id, createdAt: client.createdAt })));
       await publish(manager, 'ClientCreated', { clientId: client.id, partnerId: client.partnerId, name: client.name, createdAt: client.createdAt.toISOString() });
+      await manager.insert(CompanyProfileEntity, {
+        clientId: client.id,
+        legalName: `${client.name} Ltd.`,
+        taxId: null,
+        country: 'DE',
+        addressLine1: null,
+        addressLine2: null,
+        postalCode: null,
+        city: null,
+        region: null,
+        industry: null,
+        size: 'SIZE_51_200',
+        logoUrl: null,
+        selfEnrollment: client.selfEnrollment,
+        legalRepresentativeId: client.legalRepresentativeId,
+        updatedAt: client.createdAt,
+        updatedBy: null,
+      });
+      await manager.insert(ClientEmailDomainEntity, { domain: client.emailDomain, clientId: client.id });
+      if (client.products.length) await manager.insert(ClientProductEntity, client.products.map((product) => ({ clientId: client.id, product })));
+      for (const project of client.projects) {
+        await manager.insert(ProjectEntity, { id: project.id, clientId: client.id, accountId: project.accountId, name: project.name, createdAt: client.createdAt, createdBy: null });
+        await manager.insert(ProjectPartyEntity, { projectId: project.id, organizationId: client.id });
+        for (const userId of project.participantIds) {
+          const joinedAt = new Date(client.createdAt.getTime() + 86_400_000);
+          await manager.insert(ProjectParticipantEntity, { projectId: project.id, userId, joinedAt, addedBy: null });
+          await publish(manager, 'ProjectJoined', { projectId: project.id, clientId: client.id, userId, joinedAt: joinedAt.toISOString() });
+        }
+      }
+    }
+    const grantedAt = new Map(dataset.clients.map((client) => [client.id, client.createdAt]));
+    if (dataset.grants.length) {
+      await manager.insert(
+        PartnerGrantEntity,
+        dataset.grants.map((grant) => ({ ...grant, status: 'ACTIVE' as const, invitationId: null, grantedAt: grantedAt.get(grant.clientId) ?? new Date(), cancelledAt: null, cancelledBy: null })),
+      );
     }
   });
 }
