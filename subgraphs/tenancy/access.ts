@@ -1,6 +1,6 @@
-import { EVERY_ORGANIZATION } from '../../shared/authz';
+import { bestRank, EVERY_ORGANIZATION } from '../../shared/authz';
 import { can, organizationsWith } from '../../shared/guard';
-import type { Principal } from '../../shared/principal';
+import { PLATFORM_ORGANIZATION_ID, roleRank, type Principal } from '../../shared/principal';
 import type { AccountEntity } from './entities';
 
 /** An organisation is readable by its own members, and by holders of clients.read in it (partners through their grant). */
@@ -35,4 +35,21 @@ export function visibleAccounts(principal: Principal, clientId: string, accounts
     }
   }
   return accounts.filter((account) => visible.has(account.id));
+}
+
+/**
+ * True when the principal acts for the organisation itself (a user or service account at home there)
+ * or for the platform (operators, internal tools) - not merely through a partner grant.
+ */
+export function actsForOrganization(principal: Principal, organizationId: string): boolean {
+  if (principal.kind !== 'user' && principal.kind !== 'service') return false;
+  return principal.organizationId === organizationId || principal.organizationId === PLATFORM_ORGANIZATION_ID;
+}
+
+/** Roles limited to external contacts and participants in a client: such a principal sees only what is shared with it. */
+export function isExternalIn(principal: Principal, clientId: string): boolean {
+  if (principal.kind !== 'user' && principal.kind !== 'service') return true;
+  if (principal.permissions[EVERY_ORGANIZATION]) return false;
+  const best = bestRank(principal, clientId);
+  return best !== null && best >= roleRank('EXTERNAL');
 }

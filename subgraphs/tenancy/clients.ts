@@ -1,14 +1,16 @@
 import { Brackets, type DataSource } from 'typeorm';
 import { z } from 'zod';
 import { inTransaction, isUniqueViolation } from '../../shared/database';
-import { conflict, notFound } from '../../shared/errors';
-import { requirePermission } from '../../shared/guard';
+import { conflict, forbidden, notFound } from '../../shared/errors';
+import { actorId, can, requirePermission } from '../../shared/guard';
+import { audit } from '../../shared/audit';
+import type { BaseContext } from '../../shared/subgraph-server';
 import { PLATFORM_ORGANIZATION_ID, type Principal } from '../../shared/principal';
 import { newId } from '../../shared/ids';
 import { publish } from '../../shared/outbox';
 import { encodeCursor, pageRequest, toConnection, type Connection } from '../../shared/pagination';
 import { displayName, dnsLabel, uuid, validate } from '../../shared/validation';
-import { AccountEntity, ClientEntity, PartnerEntity } from './entities';
+import { AccountEntity, ClientEntity, PartnerEntity, PartnerGrantEntity } from './entities';
 
 /** Subdomains kept for the platform itself. */
 export const RESERVED_SUBDOMAINS = new Set(['www', 'api', 'admin', 'app', 'mail', 'smtp', 'ftp', 'static', 'cdn', 'assets', 'status', 'help', 'support', 'docs', 'login', 'auth', 'graphql', 'gateway', 'partner', 'partners', 'billing', 'tenantry']);
@@ -61,9 +63,11 @@ export async function createClient(db: DataSource, principal: Principal, input: 
   if (await db.getRepository(ClientEntity).existsBy({ subdomain })) throw conflict(`The subdomain "${subdomain}" is already taken`);
   try {
     return await inTransaction(db, async (manager) => {
-      const client = manager.create(ClientEntity, { id: newId(), partnerId: partnerId ?? null, name, subdomain, status: 'ACTIVE', createdAt: now });
+      const client = manager.create(ClientEntity, { id: newId(), partnerId: partnerId ?? null, name, subdomain, status: 'ACTIVE', createdAt: now, createdBy: actorId(principal), statusChangedAt: null, statusChangedBy: null, statusReason: null });
       await manager.insert(ClientEntity, client);
       await manager.insert(AccountEntity, { id: newId(), clientId: client.id, parentId: null, name, createdAt: now });
+      // The creating partner manages the client with full access (no wallet); permissions grants the same on ClientCreated.
+      if (partnerId) await manager.insert(PartnerGrantEntity, { clientId: client.id, partnerId, level: 'FULL', products: [], includeWallet: false, status: 'ACTIVE', invitationId: null, grantedAt: now, cancelledAt: null, cancelledBy: null });
       await publish(manager, 'ClientCreated', { clientId: client.id, partnerId: client.partnerId, name, createdAt: now.toISOString() }, now);
       return client;
     });
@@ -72,4 +76,33 @@ export async function createClient(db: DataSource, principal: Principal, input: 
     if (isUniqueViolation(error)) throw conflict(`The subdomain "${subdomain}" is already taken`);
     throw error;
   }
+}
+
+const statusInput = z.object({ clientId: uuid, reason: displayName(500).nullish() });
+
+/**
+ * Suspends or reactivates a client: operators, or a user holding clients.update in the partner that
+ * manages it while that partner's grant is active. Identity refuses sign-in of a suspended client's
+ * users once ClientStatusChanged reaches it.
+ */
+export async function setClientStatus(db: DataSource, actor: Pick<BaseContext, 'principal' | 'requestId'>, input: unknown, status: 'ACTIVE' | 'SUSPENDED', now = new Date()): Promise<ClientEntity> {
+  const { clientId, reason } = validate(statusInput, input);
+  const { principal } = actor;
+  return inTransaction(db, async (manager) => {
+    const client = await manager.findOneBy(ClientEntity, { id: clientId });
+    if (!client) throw notFound('Client', clientId);
+    const operator = can(principal, 'clients.update', PLATFORM_ORGANIZATION_ID);
+    const managingPartner =
+      client.partnerId !== null &&
+      can(principal, 'clients.update', client.partnerId) &&
+      (await manager.existsBy(PartnerGrantEntity, { clientId, partnerId: client.partnerId, status: 'ACTIVE' }));
+    if (!operator && !managingPartner) throw forbidden('Only operators or the partner that manages this client may change its status');
+    if (client.status === status) throw conflict(`The client is already ${status.toLowerCase()}`);
+    const by = actorId(principal);
+    const changes = { status, statusChangedAt: now, statusChangedBy: by, statusReason: status === 'SUSPENDED' ? (reason ?? null) : null };
+    await manager.update(ClientEntity, { id: clientId }, changes);
+    await publish(manager, 'ClientStatusChanged', { clientId, status, changedBy: by, changedAt: now.toISOString() }, now);
+    await audit(manager, actor, { action: status === 'SUSPENDED' ? 'CLIENT_SUSPENDED' : 'CLIENT_REACTIVATED', targetType: 'Client', targetId: clientId, organizationId: clientId, before: { status: client.status }, after: { status, reason: changes.statusReason } }, now);
+    return { ...client, ...changes };
+  });
 }

@@ -1,8 +1,17 @@
 import type { DataSource } from 'typeorm';
 import type { BaseContext } from '../../shared/subgraph-server';
+import type { CodeCipher } from './integrations';
 import type { TenancyLoaders } from './loaders';
+
+/** What lives as long as the process: built once by the definition's setup(). */
+export interface TenancyServices {
+  cipher: CodeCipher;
+  /** Days until a partner invitation expires (PARTNER_INVITATION_TTL_DAYS). */
+  invitationTtlDays: number;
+}
 
 export interface TenancyContext extends BaseContext {
   db: DataSource;
   loaders: TenancyLoaders;
+  services: TenancyServices;
 }

@@ -1,7 +1,20 @@
 import DataLoader from 'dataloader';
 import { In, type DataSource } from 'typeorm';
 import { rowsByColumn, rowsById } from '../../shared/loaders';
-import { AccountEntity, ClientEntity, PartnerEntity } from './entities';
+import {
+  AccountEntity,
+  ClientEmailDomainEntity,
+  ClientEntity,
+  ClientIntegrationEntity,
+  ClientProductEntity,
+  CompanyProfileEntity,
+  PartnerEntity,
+  PartnerGrantEntity,
+  PartnerInvitationEntity,
+  ProjectEntity,
+  ProjectParticipantEntity,
+  ProjectPartyEntity,
+} from './entities';
 
 export type OrganizationRow = (PartnerEntity & { __typename: 'Partner' }) | (ClientEntity & { __typename: 'Client' });
 
@@ -13,6 +26,20 @@ export function createLoaders(db: DataSource) {
     client: clients,
     account: rowsById(db.getRepository(AccountEntity)),
     accountsOfClient: rowsByColumn(db.getRepository(AccountEntity), 'clientId', { name: 'ASC' }),
+    profile: new DataLoader<string, CompanyProfileEntity | null>(async (clientIds) => {
+      const rows = await db.getRepository(CompanyProfileEntity).findBy({ clientId: In([...clientIds]) });
+      return clientIds.map((id) => rows.find((row) => row.clientId === id) ?? null);
+    }),
+    domainsOfClient: rowsByColumn(db.getRepository(ClientEmailDomainEntity), 'clientId', { domain: 'ASC' }),
+    integrationsOfClient: rowsByColumn(db.getRepository(ClientIntegrationEntity), 'clientId', { provider: 'ASC' }),
+    productsOfClient: rowsByColumn(db.getRepository(ClientProductEntity), 'clientId', { product: 'ASC' }),
+    project: rowsById(db.getRepository(ProjectEntity)),
+    projectsOfClient: rowsByColumn(db.getRepository(ProjectEntity), 'clientId', { name: 'ASC' }),
+    partiesOfProject: rowsByColumn(db.getRepository(ProjectPartyEntity), 'projectId', { organizationId: 'ASC' }),
+    participantsOfProject: rowsByColumn(db.getRepository(ProjectParticipantEntity), 'projectId', { joinedAt: 'ASC' }),
+    grantsOfClient: rowsByColumn(db.getRepository(PartnerGrantEntity), 'clientId', { grantedAt: 'ASC' }),
+    invitationsOfClient: rowsByColumn(db.getRepository(PartnerInvitationEntity), 'clientId', { createdAt: 'DESC' }),
+    invitationsOfPartner: rowsByColumn(db.getRepository(PartnerInvitationEntity), 'partnerId', { createdAt: 'DESC' }),
     /** Organisations are partners or clients; ids are UUIDs, unique across both tables. */
     organization: new DataLoader<string, OrganizationRow | null>(async (ids) => {
       const [partnerRows, clientRows] = await Promise.all([

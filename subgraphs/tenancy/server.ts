@@ -1,17 +1,25 @@
+import { envInt } from '../../shared/config';
 import type { SubgraphDefinition } from '../../shared/subgraph-runtime';
-import type { TenancyContext } from './context';
+import type { TenancyContext, TenancyServices } from './context';
 import { TENANCY_ENTITIES } from './entities';
+import { CodeCipher, loadIntegrationKey } from './integrations';
 import { createLoaders } from './loaders';
 import { TENANCY_MIGRATIONS } from './migrations';
+import { DEFAULT_INVITATION_TTL_DAYS } from './partner-access';
 import { resolvers } from './resolvers';
 import { seedTenancy } from './seed';
 
-export const tenancy: SubgraphDefinition<TenancyContext> = {
+export const tenancy: SubgraphDefinition<TenancyContext, TenancyServices> = {
   directory: __dirname,
   resolvers,
   entities: TENANCY_ENTITIES,
   migrations: TENANCY_MIGRATIONS,
-  buildContext: (base, db) => ({ ...base, db, loaders: createLoaders(db) }),
+  async setup({ config }) {
+    return {
+      cipher: new CodeCipher(loadIntegrationKey(config.env, config.dataDir)),
+      invitationTtlDays: envInt(config.env, 'PARTNER_INVITATION_TTL_DAYS', DEFAULT_INVITATION_TTL_DAYS, { min: 1, max: 365 }),
+    };
+  },
+  buildContext: (base, db, services) => ({ ...base, db, services, loaders: createLoaders(db) }),
   seed: seedTenancy,
 };
-

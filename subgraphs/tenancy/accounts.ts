@@ -1,0 +1,68 @@
+import { IsNull, type DataSource } from 'typeorm';
+import { audit } from '../../shared/audit';
+import { inTransaction } from '../../shared/database';
+import { badInput, conflict, notFound } from '../../shared/errors';
+import { requirePermission } from '../../shared/guard';
+import { newId } from '../../shared/ids';
+import type { BaseContext } from '../../shared/subgraph-server';
+import { displayName, uuid, validate } from '../../shared/validation';
+import { AccountEntity, ClientEntity } from './entities';
+
+type Actor = Pick<BaseContext, 'principal' | 'requestId'>;
+
+/** Adds a sub-account under `parentId` (default: the master account) of the same client. */
+export async function createAccount(db: DataSource, actor: Actor, clientId: string, name: string, parentId: string | null | undefined, now = new Date()): Promise<AccountEntity> {
+  validate(uuid, clientId);
+  const cleanName = validate(displayName(200), name);
+  if (parentId !== null && parentId !== undefined) validate(uuid, parentId);
+  requirePermission(actor.principal, 'clients.update', clientId);
+  return inTransaction(db, async (manager) => {
+    if (!(await manager.existsBy(ClientEntity, { id: clientId }))) throw notFound('Client', clientId);
+    const parent = parentId ? await manager.findOneBy(AccountEntity, { id: parentId }) : await manager.findOneBy(AccountEntity, { clientId, parentId: IsNull() });
+    // An account of another client is as unknown here as one that does not exist.
+    if (!parent || parent.clientId !== clientId) throw parentId ? notFound('Account', parentId) : notFound('Master account of client', clientId);
+    const account = manager.create(AccountEntity, { id: newId(), clientId, parentId: parent.id, name: cleanName, createdAt: now });
+    await manager.insert(AccountEntity, account);
+    await audit(manager, actor, { action: 'ACCOUNT_CREATED', targetType: 'Account', targetId: account.id, organizationId: clientId, before: null, after: { name: cleanName, parentId: parent.id } }, now);
+    return account;
+  });
+}
+
+export async function renameAccount(db: DataSource, actor: Actor, id: string, name: string): Promise<AccountEntity> {
+  validate(uuid, id);
+  const cleanName = validate(displayName(200), name);
+  return inTransaction(db, async (manager) => {
+    const account = await manager.findOneBy(AccountEntity, { id });
+    if (!account) throw notFound('Account', id);
+    requirePermission(actor.principal, 'clients.update', account.clientId);
+    await manager.update(AccountEntity, { id }, { name: cleanName });
+    return { ...account, name: cleanName };
+  });
+}
+
+/**
+ * Moves an account under another account of the same client. The master stays the root, and an
+ * account cannot go under itself or one of its own descendants (that would cut a cycle loose).
+ */
+export async function moveAccount(db: DataSource, actor: Actor, id: string, newParentId: string): Promise<AccountEntity> {
+  validate(uuid, id);
+  validate(uuid, newParentId);
+  return inTransaction(db, async (manager) => {
+    const account = await manager.findOneBy(AccountEntity, { id });
+    if (!account) throw notFound('Account', id);
+    requirePermission(actor.principal, 'clients.update', account.clientId);
+    if (account.parentId === null) throw badInput('The master account is the root of the tree and cannot be moved', 'id');
+    const accounts = await manager.findBy(AccountEntity, { clientId: account.clientId });
+    const byId = new Map(accounts.map((row) => [row.id, row]));
+    const parent = byId.get(newParentId);
+    if (!parent) throw notFound('Account', newParentId);
+    // Walk up from the new parent: meeting the moved account means the new parent is inside its subtree.
+    for (let cursor: AccountEntity | undefined = parent; cursor; cursor = cursor.parentId ? byId.get(cursor.parentId) : undefined) {
+      if (cursor.id === id) throw conflict('An account cannot be moved under itself or one of its sub-accounts');
+    }
+    if (account.parentId === newParentId) return account;
+    await manager.update(AccountEntity, { id }, { parentId: newParentId });
+    await audit(manager, actor, { action: 'ACCOUNT_MOVED', targetType: 'Account', targetId: id, organizationId: account.clientId, before: { parentId: account.parentId }, after: { parentId: newParentId } });
+    return { ...account, parentId: newParentId };
+  });
+}
