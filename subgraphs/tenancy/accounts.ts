@@ -1,4 +1,6 @@
-import { IsNull, type DataSource } from 'typeorm';
+import { IsNull, type DataSource, type EntityManager } from 'typeorm';
+import type { Principal } from '../../shared/principal';
+import { visibleAccounts } from './access';
 import { audit } from '../../shared/audit';
 import { inTransaction } from '../../shared/database';
 import { badInput, conflict, notFound } from '../../shared/errors';
@@ -9,6 +11,13 @@ import { displayName, uuid, validate } from '../../shared/validation';
 import { AccountEntity, ClientEntity } from './entities';
 
 type Actor = Pick<BaseContext, 'principal' | 'requestId'>;
+
+/** A principal whose roles are limited to some accounts changes only those and their sub-accounts; others read as unknown. */
+async function requireInScope(manager: EntityManager, principal: Principal, clientId: string, ids: string[], accounts?: AccountEntity[]): Promise<void> {
+  const visible = new Set(visibleAccounts(principal, clientId, accounts ?? (await manager.findBy(AccountEntity, { clientId }))).map((account) => account.id));
+  const outside = ids.find((id) => !visible.has(id));
+  if (outside) throw notFound('Account', outside);
+}
 
 /** Adds a sub-account under `parentId` (default: the master account) of the same client. */
 export async function createAccount(db: DataSource, actor: Actor, clientId: string, name: string, parentId: string | null | undefined, now = new Date()): Promise<AccountEntity> {
@@ -21,6 +30,7 @@ export async function createAccount(db: DataSource, actor: Actor, clientId: stri
     const parent = parentId ? await manager.findOneBy(AccountEntity, { id: parentId }) : await manager.findOneBy(AccountEntity, { clientId, parentId: IsNull() });
     // An account of another client is as unknown here as one that does not exist.
     if (!parent || parent.clientId !== clientId) throw parentId ? notFound('Account', parentId) : notFound('Master account of client', clientId);
+    await requireInScope(manager, actor.principal, clientId, [parent.id]);
     const account = manager.create(AccountEntity, { id: newId(), clientId, parentId: parent.id, name: cleanName, createdAt: now });
     await manager.insert(AccountEntity, account);
     await audit(manager, actor, { action: 'ACCOUNT_CREATED', targetType: 'Account', targetId: account.id, organizationId: clientId, before: null, after: { name: cleanName, parentId: parent.id } }, now);
@@ -35,6 +45,7 @@ export async function renameAccount(db: DataSource, actor: Actor, id: string, na
     const account = await manager.findOneBy(AccountEntity, { id });
     if (!account) throw notFound('Account', id);
     requirePermission(actor.principal, 'clients.update', account.clientId);
+    await requireInScope(manager, actor.principal, account.clientId, [id]);
     await manager.update(AccountEntity, { id }, { name: cleanName });
     return { ...account, name: cleanName };
   });
@@ -56,6 +67,7 @@ export async function moveAccount(db: DataSource, actor: Actor, id: string, newP
     const byId = new Map(accounts.map((row) => [row.id, row]));
     const parent = byId.get(newParentId);
     if (!parent) throw notFound('Account', newParentId);
+    await requireInScope(manager, actor.principal, account.clientId, [id, newParentId], accounts);
     // Walk up from the new parent: meeting the moved account means the new parent is inside its subtree.
     for (let cursor: AccountEntity | undefined = parent; cursor; cursor = cursor.parentId ? byId.get(cursor.parentId) : undefined) {
       if (cursor.id === id) throw conflict('An account cannot be moved under itself or one of its sub-accounts');

@@ -317,5 +317,19 @@ describe('tenancy: clients and what they hold', () => {
       const profile = await graph.subgraphs.tenancy.database.dataSource.getRepository(CompanyProfileEntity).findOneByOrFail({ clientId: acme.id });
       expect(profile.legalRepresentativeId).toBe(acmeAdmin.id);
     });
+
+    it('keeps an editor whose role is limited to one division inside that division', async () => {
+      // The manager's role covers Sales only; give them a type that may edit the client.
+      const type = await asAcmeAdmin<{ createUserType: { id: string } }>(`mutation { createUserType(organizationId: "${acme.id}", input: { name: "Division editors", permissions: ["clients.read", "clients.update"] }) { id } }`);
+      expect(type.errors).toBeUndefined();
+      expect((await asAcmeAdmin(`mutation { assignUserType(userId: "${user('manager@acme-robotics.test').id}", userTypeId: "${type.data!.createUserType.id}") { id } }`)).errors).toBeUndefined();
+      const asEditor = graph.as(await graph.login('manager@acme-robotics.test'));
+      const inside = await asEditor<{ createAccount: { id: string } }>(CREATE, { id: acme.id, name: 'Key accounts', parentId: sales().id });
+      expect(inside.errors).toBeUndefined();
+      expect(code(await asEditor(CREATE, { id: acme.id, name: 'Outside' }))).toBe('NOT_FOUND');
+      expect(code(await asEditor(MOVE, { id: inside.data!.createAccount.id, to: acme.accounts[2].id }))).toBe('NOT_FOUND');
+      expect(code(await asEditor(`mutation($id: ID!) { renameAccount(id: $id, name: "Mine") { name } }`, { id: acme.accounts[2].id }))).toBe('NOT_FOUND');
+      expect((await asEditor(`mutation($id: ID!) { renameAccount(id: $id, name: "Key accounts EMEA") { name } }`, { id: inside.data!.createAccount.id })).errors).toBeUndefined();
+    });
   });
 });
