@@ -173,6 +173,22 @@ describe('partner access', () => {
     expect(code(await asBluepeakAdmin(ACME, { id: acme.id }))).toBe('FORBIDDEN');
   });
 
+  it('widens an active grant only through a new invitation the partner accepts (here: the wallet)', async () => {
+    const PERMS = `{ me { effectivePermissions(organizationId: "${acme.id}") { key } } }`;
+    const keys = async () => ((await asNorthwindAdmin<{ me: { effectivePermissions: Array<{ key: string }> } }>(PERMS)).data!.me.effectivePermissions.map((p) => p.key));
+    expect(await keys()).not.toContain('billing.read');
+    const invited = await asAcmeAdmin<{ invitePartner: { id: string } }>(INVITE, { c: acme.id, p: northwind.id, access: { level: 'FULL', includeWallet: true } });
+    expect(invited.errors).toBeUndefined();
+    await graph.drainEvents();
+    // Pending: the active grant is unchanged.
+    expect(await keys()).not.toContain('billing.read');
+    expect((await asNorthwindAdmin(RESPOND, { id: invited.data!.invitePartner.id, accept: true })).errors).toBeUndefined();
+    await graph.drainEvents();
+    expect(await keys()).toEqual(expect.arrayContaining(['billing.read', 'clients.read']));
+    const grants = await asAcmeAdmin<{ client: { partnerAccess: { grants: Array<{ partnerId: string; includeWallet: boolean; status: string }> } } }>(ACCESS, { id: acme.id });
+    expect(grants.data!.client.partnerAccess.grants.find((grant) => grant.partnerId === northwind.id)).toMatchObject({ includeWallet: true, status: 'ACTIVE' });
+  });
+
   it('audits every step', async () => {
     await graph.drainEvents();
     const actions = await auditActions();
