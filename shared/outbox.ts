@@ -46,7 +46,8 @@ export async function publish<T extends EventTopic>(manager: EntityManager, topi
       destination,
       payload: JSON.stringify(payload),
       createdAt: now,
-      availableAt: now,
+      // Deliverable at once in real time, even when the change was dated by a moved clock.
+      availableAt: new Date(),
       attempts: 0,
       deliveredAt: null,
       lockedBy: null,

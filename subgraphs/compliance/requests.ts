@@ -23,10 +23,11 @@ export interface PeerAccess {
 const SYSTEM: Principal = { kind: 'system', service: 'compliance' };
 const HOLDERS: SubgraphName[] = ['identity', 'tenancy', 'permissions'];
 
-/** What one subgraph holds on a person, as JSON text, from its system-only _personalData field. */
+/** What one subgraph holds on a person, as JSON text, from its system-only _<subgraph>PersonalData field. */
 async function personalDataFrom(peers: PeerAccess, subgraph: SubgraphName, userId: string): Promise<unknown> {
-  const data = await querySubgraph<{ _personalData: string }>(peers.peers[subgraph], subgraph, peers.tokens, SYSTEM, 'query($userId: ID!) { _personalData(userId: $userId) }', { userId });
-  return JSON.parse(data._personalData) as unknown;
+  const field = `_${subgraph}PersonalData`;
+  const data = await querySubgraph<Record<string, string>>(peers.peers[subgraph], subgraph, peers.tokens, SYSTEM, `query($userId: ID!) { ${field}(userId: $userId) }`, { userId });
+  return JSON.parse(data[field]) as unknown;
 }
 
 /** The person's home organisation, from identity (null if identity knows no such person). */

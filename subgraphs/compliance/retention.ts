@@ -8,6 +8,7 @@ import { newId } from '../../shared/ids';
 import { publish } from '../../shared/outbox';
 import type { BaseContext } from '../../shared/subgraph-server';
 import { validate } from '../../shared/validation';
+import { LIKE_ESCAPE, likeContaining } from '../../shared/sql';
 import { actorId, requirePermission } from '../../shared/guard';
 import { AuditEntryEntity, ConsentRecordEntity, RetentionPolicyEntity } from './entities';
 import { ParticipationEntity, PersonStateEntity } from './retention-entities';
@@ -160,12 +161,11 @@ export async function erase(db: DataSource, userId: string, now: Date, identifyi
 /** Audit entries stay (append-only) but keep only the pseudonym: ids and any name or email in before/after are replaced. */
 async function scrubAuditEntries(manager: EntityManager, userId: string, pseudonym: string, identifyingStrings: string[]): Promise<void> {
   const needles = [userId, ...identifyingStrings.filter((value) => value.length >= 3)];
-  const escape = (value: string) => value.replace(/[\\%_]/g, (char) => `\\${char}`);
   const rows = await manager
     .getRepository(AuditEntryEntity)
     .createQueryBuilder('entry')
     .where('entry.actorId = :userId OR entry.targetId = :userId', { userId })
-    .orWhere(needles.map((_, index) => `entry.before LIKE :n${index} ESCAPE '\\' OR entry.after LIKE :n${index} ESCAPE '\\'`).join(' OR '), Object.fromEntries(needles.map((needle, index) => [`n${index}`, `%${escape(needle)}%`])))
+    .orWhere(needles.map((_, index) => `entry.before LIKE :n${index} ${LIKE_ESCAPE} OR entry.after LIKE :n${index} ${LIKE_ESCAPE}`).join(' OR '), Object.fromEntries(needles.map((needle, index) => [`n${index}`, likeContaining(needle)])))
     .getMany();
   const scrub = (value: string | null): string | null => (value === null ? null : needles.reduce((text, needle) => text.split(needle).join(pseudonym), value));
   for (const row of rows) {

@@ -65,7 +65,8 @@ export async function login(db: DataSource, services: AuthServices, input: unkno
   }
   const user = await db.getRepository(UserEntity).findOneBy({ email });
   const passwordMatches = await verifyPassword(password, user?.passwordHash ?? (await decoy()));
-  if (!user || !user.passwordHash || !passwordMatches) throw unauthenticated(INVALID_CREDENTIALS);
+  // A soft-deleted person answers like an unknown one.
+  if (!user || user.deletedAt || !user.passwordHash || !passwordMatches) throw unauthenticated(INVALID_CREDENTIALS);
   if (user.status !== 'ACTIVE') throw unauthenticated('This account is not active');
   if (await isOrganizationSuspended(db, user.organizationId)) throw unauthenticated('Your organisation is suspended; contact its administrator');
   return inTransaction(db, async (manager) => {

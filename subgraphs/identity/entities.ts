@@ -37,6 +37,8 @@ export class UserEntity {
   @Column({ type: 'varchar', length: 255, nullable: true }) passwordHash: string | null;
   @Column({ type: 'datetime', precision: 3 }) createdAt: Date;
   @Column({ type: 'datetime', precision: 3, nullable: true }) lastLoginAt: Date | null;
+  /** Set when compliance soft-deletes the person: from then on they are invisible everywhere. */
+  @Column({ type: 'datetime', precision: 3, nullable: true }) deletedAt: Date | null;
 }
 
 @Entity('login_events')

@@ -75,7 +75,7 @@ export function checkPasswordPolicy(password: unknown, email: string): string {
 async function requireUser(db: DataSource | EntityManager, userId: string): Promise<UserEntity> {
   validate(uuid, userId);
   const user = await (db instanceof DataSource ? db.manager : db).findOneBy(UserEntity, { id: userId });
-  if (!user) throw notFound('User', userId);
+  if (!user || user.deletedAt) throw notFound('User', userId);
   return user;
 }
 

@@ -1,11 +1,16 @@
-import type { DataSource } from 'typeorm';
-import { rowsById } from '../../shared/loaders';
+import DataLoader from 'dataloader';
+import { In, IsNull, type DataSource } from 'typeorm';
 import { UserEntity } from './entities';
 import { createUsageLoader } from './usage';
 
 export function createLoaders(db: DataSource) {
   return {
-    user: rowsById(db.getRepository(UserEntity)),
+    /** Soft-deleted people are invisible: lookups and references from other subgraphs find nothing. */
+    user: new DataLoader<string, UserEntity | null>(async (ids) => {
+      const rows = await db.getRepository(UserEntity).findBy({ id: In([...ids]), deletedAt: IsNull() });
+      const byId = new Map(rows.map((row) => [row.id, row]));
+      return ids.map((id) => byId.get(id) ?? null);
+    }),
     clientUsage: createUsageLoader(db),
   };
 }

@@ -11,6 +11,7 @@ import { z } from 'zod';
 import { isSessionActive, issueServiceToken, login, newServiceCredentials, refreshSession, revokeSession } from './auth';
 import type { IdentityContext } from './context';
 import { ServiceAccountEntity, UserEntity } from './entities';
+import { personalData } from './privacy';
 import { listUsers, type UserFilter } from './users';
 import { isOrganizationSuspended } from './lifecycle';
 import { lifecycleResolvers } from './lifecycle-resolvers';
@@ -38,6 +39,10 @@ export const resolvers: GraphQLResolverMap<IdentityContext> = {
       requirePermission(principal, 'users.read', args.clientId);
       return listUsers(db, args.clientId, args.filter, args.first, args.after);
     },
+    _identityPersonalData: async (_: unknown, { userId }: { userId: string }, { db, principal }: IdentityContext) => {
+      requireSystem(principal);
+      return JSON.stringify(await personalData(db, userId));
+    },
     _principalStatus: async (_: unknown, args: { subjectId: string; kind: 'USER' | 'SERVICE'; sessionId?: string }, { db, principal }: IdentityContext) => {
       requireSystem(principal);
       if (args.kind === 'SERVICE') {
@@ -47,7 +52,7 @@ export const resolvers: GraphQLResolverMap<IdentityContext> = {
       const user = await db.getRepository(UserEntity).findOneBy({ id: args.subjectId });
       const sessionActive = args.sessionId ? await isSessionActive(db, args.sessionId) : false;
       // A suspended client's users are refused too (ClientStatusChanged from tenancy).
-      const active = user?.status === 'ACTIVE' && sessionActive && !(await isOrganizationSuspended(db, user.organizationId));
+      const active = user?.status === 'ACTIVE' && !user.deletedAt && sessionActive && !(await isOrganizationSuspended(db, user.organizationId));
       return { active, organizationId: user?.organizationId ?? null };
     },
   },

@@ -11,6 +11,7 @@ import { createLifecycleLoaders } from './lifecycle';
 import { USAGE_ENTITIES } from './usage';
 import { createLoaders } from './loaders';
 import { IDENTITY_MIGRATIONS } from './migrations';
+import { privacyHandlers } from './privacy';
 import { resolvers } from './resolvers';
 import { seedIdentity } from './seed';
 import { AccessTokenIssuer, loadSigningKey } from './signing-keys';
@@ -28,7 +29,7 @@ export const identity: SubgraphDefinition<IdentityContext, IdentityServices> = {
     return { auth: { issuer, config: authConfig }, lifecycle };
   },
   buildContext: (base, db, services) => ({ ...base, db, services, loaders: { ...createLoaders(db), ...createLifecycleLoaders(db) } }),
-  eventHandlers: (services) => ({ ...tenancyHandlers(services.lifecycle), ...permissionsHandlers }),
+  eventHandlers: (services) => ({ ...tenancyHandlers(services.lifecycle), ...permissionsHandlers, ...privacyHandlers }),
   routes(app, services) {
     // Public keys only; the gateway caches them and refetches when it meets an unknown key id.
     app.get(JWKS_PATH, (_req, res) => {

@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
-import { Column, Entity, In, Index, PrimaryColumn, type DataSource, type EntityManager } from 'typeorm';
+import { Column, Entity, In, Index, IsNull, PrimaryColumn, type DataSource, type EntityManager } from 'typeorm';
+import { isUniqueViolation } from '../../shared/database';
 import { badInput } from '../../shared/errors';
 import { UserEntity } from './entities';
 
@@ -29,18 +30,33 @@ export const USAGE_ENTITIES = [UsageDailyEntity, UserDailyActivityEntity];
 
 export const utcDay = (date: Date): string => date.toISOString().slice(0, 10);
 
-/** Adds one sign-in to the roll-ups, inside the caller's transaction. */
+/**
+ * Adds one sign-in to the roll-ups, inside the caller's transaction. Two first sign-ins of the day
+ * for one client can race: the loser's insert hits the primary key, so it updates instead.
+ */
 export async function recordLoginInRollups(manager: EntityManager, userId: string, organizationId: string, at: Date): Promise<void> {
   const day = utcDay(at);
-  const firstToday = !(await manager.existsBy(UserDailyActivityEntity, { userId, day }));
-  if (firstToday) await manager.insert(UserDailyActivityEntity, { userId, day, organizationId });
-  const updated = await manager
-    .createQueryBuilder()
-    .update(UsageDailyEntity)
-    .set({ logins: () => 'logins + 1', activeUsers: () => (firstToday ? 'activeUsers + 1' : 'activeUsers') })
-    .where({ organizationId, day })
-    .execute();
-  if (!updated.affected) await manager.insert(UsageDailyEntity, { organizationId, day, logins: 1, activeUsers: firstToday ? 1 : 0 });
+  const firstToday = await insertUnlessPresent(manager, UserDailyActivityEntity, { userId, day, organizationId });
+  const increment = () =>
+    manager
+      .createQueryBuilder()
+      .update(UsageDailyEntity)
+      .set({ logins: () => 'logins + 1', activeUsers: () => (firstToday ? 'activeUsers + 1' : 'activeUsers') })
+      .where({ organizationId, day })
+      .execute();
+  if ((await increment()).affected) return;
+  if (!(await insertUnlessPresent(manager, UsageDailyEntity, { organizationId, day, logins: 1, activeUsers: firstToday ? 1 : 0 }))) await increment();
+}
+
+/** Inserts a row; false when its primary key already exists (a failed statement does not end the transaction on SQLite or MySQL). */
+async function insertUnlessPresent<T extends object>(manager: EntityManager, entity: new () => T, row: T): Promise<boolean> {
+  try {
+    await manager.insert(entity, row as never);
+    return true;
+  } catch (error) {
+    if (isUniqueViolation(error)) return false;
+    throw error;
+  }
 }
 
 /** Rebuilds the roll-ups from the raw sign-in events (seeding, repair). DATE() means the same on SQLite and MySQL. */
@@ -111,7 +127,7 @@ async function loadUsage(db: DataSource, clientIds: string[], period: UsagePerio
       .addSelect("SUM(CASE WHEN user.status = 'INVITED' THEN 1 ELSE 0 END)", 'invited')
       .addSelect('SUM(CASE WHEN user.lastLoginAt >= :from THEN 1 ELSE 0 END)', 'activeSince')
       .addSelect('MAX(user.lastLoginAt)', 'lastAt')
-      .where({ organizationId: In(clientIds) })
+      .where({ organizationId: In(clientIds), deletedAt: IsNull() })
       .setParameter('from', period.from)
       .groupBy('user.organizationId')
       .getRawMany<{ organizationId: string; users: string | number; invited: string | number; activeSince: string | number | null; lastAt: string | Date | null }>(),

@@ -1,3 +1,4 @@
+import { LIKE_ESCAPE, likePrefix } from '../../shared/sql';
 import { Brackets, type DataSource, type SelectQueryBuilder } from 'typeorm';
 import { z } from 'zod';
 import { encodeCursor, pageRequest, toConnection, type Connection, type PageRequest } from '../../shared/pagination';
@@ -36,8 +37,6 @@ const filterSchema = z.object({
 });
 
 // '!' escapes: a backslash would need doubling in MySQL string literals but not in SQLite's.
-const escapeLike = (value: string): string => value.replace(/[!%_]/g, (char) => `!${char}`);
-const likePrefix = (value: string): string => `${escapeLike(value.trim().toLowerCase())}%`;
 
 /**
  * Users of one organisation sorted by last name then id, with keyset pagination. Every condition is
@@ -54,7 +53,7 @@ export async function listUsers(db: DataSource, organizationId: string, rawFilte
 /** The filtered users of an organisation (no order, no limit); scripts/explain-user-search.ts explains it. */
 export function userSearch(db: DataSource, organizationId: string, rawFilter: UserFilter | null | undefined): SelectQueryBuilder<UserEntity> {
   const filter = validate(filterSchema, rawFilter ?? {});
-  const base = db.getRepository(UserEntity).createQueryBuilder('user').where('user.organizationId = :organizationId', { organizationId });
+  const base = db.getRepository(UserEntity).createQueryBuilder('user').where('user.organizationId = :organizationId', { organizationId }).andWhere('user.deletedAt IS NULL');
   if (filter.status) base.andWhere('user.status = :status', { status: filter.status });
   if (filter.kind) base.andWhere('user.kind = :kind', { kind: filter.kind });
   if (filter.userTypeId) base.andWhere('user.userTypeId = :userTypeId', { userTypeId: filter.userTypeId });
@@ -69,13 +68,13 @@ export function userSearch(db: DataSource, organizationId: string, rawFilter: Us
   ];
   for (const [key, column] of fields) {
     const value = filter[key];
-    if (value && value.trim()) base.andWhere(`user.${column} LIKE :${key}Prefix ESCAPE '!'`, { [`${key}Prefix`]: likePrefix(value) });
+    if (value && value.trim()) base.andWhere(`user.${column} LIKE :${key}Prefix ${LIKE_ESCAPE}`, { [`${key}Prefix`]: likePrefix(value) });
   }
   if (filter.search && filter.search.trim()) {
     const searchPrefix = likePrefix(filter.search);
     base.andWhere(
       new Brackets((qb) => {
-        for (const [, column] of fields) qb.orWhere(`user.${column} LIKE :searchPrefix ESCAPE '!'`, { searchPrefix });
+        for (const [, column] of fields) qb.orWhere(`user.${column} LIKE :searchPrefix ${LIKE_ESCAPE}`, { searchPrefix });
       }),
     );
   }

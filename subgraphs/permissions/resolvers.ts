@@ -4,6 +4,7 @@ import { ROLE_TIERS, roleRank, type Role } from '../../shared/principal';
 import { DateTimeScalar } from '../../shared/scalars';
 import { assignUserType, createUserType, deleteUserType, grantRole, revokeRole, setDefaultUserType, setPermissionOverride, updateUserType } from './access';
 import type { PermissionsContext } from './context';
+import { personalData } from './handlers/persons';
 import { loadGrants, permissionMap } from './effective';
 import { PermissionEntity, PermissionOverrideEntity, UserTypeAssignmentEntity, UserTypeEntity, UserTypePermissionEntity } from './entities';
 import { In } from 'typeorm';
@@ -38,6 +39,10 @@ export const resolvers: GraphQLResolverMap<PermissionsContext> = {
       return loaders.userTypesOfOrganization.load(organizationId);
     },
     roles: () => ROLE_TIERS.map((role) => ({ role, rank: roleRank(role), description: ROLE_DESCRIPTIONS[role] })),
+    _permissionsPersonalData: async (_: unknown, { userId }: { userId: string }, { db, principal }: PermissionsContext) => {
+      requireSystem(principal);
+      return JSON.stringify(await personalData(db, userId));
+    },
     _principalGrants: async (_: unknown, { subjectId }: { subjectId: string }, { loaders, principal }: PermissionsContext) => {
       requireSystem(principal);
       const grants = await loaders.grants.load(subjectId);

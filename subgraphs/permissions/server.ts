@@ -4,6 +4,7 @@ import { PartnerGrantEntity, PERMISSIONS_ENTITIES } from './entities';
 import { setUpServiceAccount } from './access';
 import { partnerAccessHandlers } from './handlers/partner-access';
 import { userHandlers } from './handlers/users';
+import { personHandlers } from './handlers/persons';
 import { createLoaders } from './loaders';
 import { PERMISSIONS_MIGRATIONS } from './migrations';
 import { resolvers } from './resolvers';
@@ -19,6 +20,7 @@ export const permissions: SubgraphDefinition<PermissionsContext> = {
   eventHandlers: {
     ...partnerAccessHandlers,
     ...userHandlers,
+    ...personHandlers,
     ClientCreated: async (manager, payload) => {
       await createPredefinedUserTypes(manager, payload.clientId, new Date(payload.createdAt));
       // The partner that creates a client manages it: full access (no wallet) until the client changes it.

@@ -1,3 +1,4 @@
+import { LIKE_ESCAPE, likeContaining } from '../../shared/sql';
 import { Brackets, type DataSource } from 'typeorm';
 import { z } from 'zod';
 import { inTransaction, isUniqueViolation } from '../../shared/database';
@@ -23,7 +24,6 @@ export interface ClientFilter {
   createdBefore?: Date | null;
 }
 
-const escapeLike = (value: string): string => value.replace(/[\\%_]/g, (char) => `\\${char}`);
 
 /** Clients sorted by name then id, with keyset pagination (stable under inserts, no OFFSET scans). */
 export async function listClients(db: DataSource, scope: 'all' | string[], filter: ClientFilter | null | undefined, first?: number | null, after?: string | null): Promise<Connection<ClientEntity>> {
@@ -31,7 +31,7 @@ export async function listClients(db: DataSource, scope: 'all' | string[], filte
   const base = db.getRepository(ClientEntity).createQueryBuilder('client');
   // The caller's reach, applied before any filter: an empty list shows nothing.
   if (scope !== 'all') base.andWhere(scope.length ? 'client.id IN (:...scope)' : '1 = 0', { scope });
-  if (filter?.name) base.andWhere("LOWER(client.name) LIKE :name ESCAPE '\\'", { name: `%${escapeLike(filter.name.toLowerCase())}%` });
+  if (filter?.name) base.andWhere(`LOWER(client.name) LIKE :name ${LIKE_ESCAPE}`, { name: likeContaining(filter.name.toLowerCase()) });
   if (filter?.partnerId) base.andWhere('client.partnerId = :partnerId', { partnerId: filter.partnerId });
   if (filter?.status) base.andWhere('client.status = :status', { status: filter.status });
   if (filter?.createdAfter) base.andWhere('client.createdAt >= :createdAfter', { createdAfter: filter.createdAfter });

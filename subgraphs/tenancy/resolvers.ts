@@ -6,6 +6,8 @@ import type { Principal } from '../../shared/principal';
 import { mayReadOrganization, readableClients, visibleAccounts } from './access';
 import { dnsLabel } from '../../shared/validation';
 import type { TenancyContext } from './context';
+import { personalData } from './privacy';
+import { requireSystem } from '../../shared/guard';
 import { createClient, listClients, setClientStatus, type ClientFilter } from './clients';
 import { ClientEntity, type AccountEntity, type ClientIntegrationEntity, type CompanyProfileEntity, type PartnerEntity, type PartnerGrantEntity, type PartnerInvitationEntity, type ProjectEntity, type ProjectParticipantEntity } from './entities';
 import type { OrganizationRow, TenancyLoaders } from './loaders';
@@ -54,6 +56,10 @@ const reloadClient = async ({ loaders, principal }: TenancyContext, clientId: st
 export const resolvers: GraphQLResolverMap<TenancyContext> = {
   DateTime: DateTimeScalar,
   Query: {
+    _tenancyPersonalData: async (_: unknown, { userId }: { userId: string }, { db, principal }: TenancyContext) => {
+      requireSystem(principal);
+      return JSON.stringify(await personalData(db, userId));
+    },
     client: async (_: unknown, { id }: Ref, { loaders, principal }: TenancyContext) => readable(principal, await loaders.client.load(id)),
     clientBySubdomain: async (_: unknown, { subdomain }: { subdomain: string }, { db, principal }: TenancyContext) => {
       const parsed = dnsLabel.safeParse(subdomain);

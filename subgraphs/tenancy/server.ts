@@ -8,6 +8,7 @@ import { TENANCY_MIGRATIONS } from './migrations';
 import { DEFAULT_INVITATION_TTL_DAYS } from './partner-access';
 import { resolvers } from './resolvers';
 import { seedTenancy } from './seed';
+import { privacyHandlers } from './privacy';
 
 export const tenancy: SubgraphDefinition<TenancyContext, TenancyServices> = {
   directory: __dirname,
@@ -21,5 +22,6 @@ export const tenancy: SubgraphDefinition<TenancyContext, TenancyServices> = {
     };
   },
   buildContext: (base, db, services) => ({ ...base, db, services, loaders: createLoaders(db) }),
+  eventHandlers: privacyHandlers,
   seed: seedTenancy,
 };
