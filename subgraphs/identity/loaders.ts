@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import { In, IsNull, type DataSource } from 'typeorm';
 import { UserEntity } from './entities';
-import { createUsageLoader } from './usage';
+import { createEmployeeCountLoader, createUsageLoader } from './usage';
 
 export function createLoaders(db: DataSource) {
   return {
@@ -12,6 +12,7 @@ export function createLoaders(db: DataSource) {
       return ids.map((id) => byId.get(id) ?? null);
     }),
     clientUsage: createUsageLoader(db),
+    employeeCount: createEmployeeCountLoader(db),
   };
 }
 

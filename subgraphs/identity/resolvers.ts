@@ -100,8 +100,13 @@ export const resolvers: GraphQLResolverMap<IdentityContext> = {
       requirePermission(principal, 'clients.usage.read', client.id);
       return loaders.clientUsage.load(usageKey(client.id, usagePeriod(args.from, args.to, now)));
     },
+    employeeCount: (client: Ref, _: unknown, { loaders, principal }: IdentityContext) => {
+      requirePermission(principal, 'clients.read', client.id);
+      return loaders.employeeCount.load(client.id);
+    },
   },
   ClientUsage: {
+    employees: (usage: ClientUsage, _: unknown, { loaders }: IdentityContext) => loaders.employeeCount.load(usage.clientId),
     from: (usage: ClientUsage) => usage.period.from,
     to: (usage: ClientUsage) => usage.period.to,
   },

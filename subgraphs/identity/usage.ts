@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import { Column, Entity, In, Index, IsNull, PrimaryColumn, type DataSource, type EntityManager } from 'typeorm';
 import { isUniqueViolation } from '../../shared/database';
 import { badInput } from '../../shared/errors';
-import { UserEntity } from './entities';
+import { ClientEmailDomainEntity, UserEntity } from './entities';
 
 /**
  * Usage statistics for partner dashboards. Sign-ins are rolled up per client and day as they
@@ -83,6 +83,7 @@ export interface UsageDay {
 }
 
 export interface ClientUsage {
+  clientId: string;
   users: number;
   activeUsers: number;
   pendingInvitations: number;
@@ -164,6 +165,7 @@ async function loadUsage(db: DataSource, clientIds: string[], period: UsagePerio
     const daily = dailyByClient.get(id) ?? [];
     const u = users.get(id);
     result.set(id, {
+      clientId: id,
       users: Number(u?.users ?? 0),
       pendingInvitations: Number(u?.invited ?? 0),
       activeUsers: endsNow ? Number(u?.activeSince ?? 0) : (active.get(id) ?? 0),
@@ -192,6 +194,26 @@ export function createUsageLoader(db: DataSource): DataLoader<string, ClientUsag
       for (const [clientId, value] of usage) results.set(`${clientId}|${periodKey}`, value);
     }
     return keys.map((key) => results.get(key)!);
+  });
+}
+
+/**
+ * Employees of many clients in one statement: active, not deleted users at home in the client whose
+ * email is at one of the client's corporate domains (identity's copy of the company profile).
+ */
+export function createEmployeeCountLoader(db: DataSource): DataLoader<string, number> {
+  return new DataLoader<string, number>(async (clientIds) => {
+    const rows = await db
+      .getRepository(UserEntity)
+      .createQueryBuilder('user')
+      .innerJoin(ClientEmailDomainEntity, 'domain', "domain.clientId = user.organizationId AND user.email LIKE CONCAT('%@', domain.domain)")
+      .select('user.organizationId', 'organizationId')
+      .addSelect('COUNT(DISTINCT user.id)', 'employees')
+      .where({ organizationId: In([...clientIds]), status: 'ACTIVE', deletedAt: IsNull() })
+      .groupBy('user.organizationId')
+      .getRawMany<{ organizationId: string; employees: string | number }>();
+    const counts = new Map(rows.map((row) => [row.organizationId, Number(row.employees)]));
+    return clientIds.map((id) => counts.get(id) ?? 0);
   });
 }
 

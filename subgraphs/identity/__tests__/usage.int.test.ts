@@ -22,7 +22,7 @@ describe('client usage statistics', () => {
   afterAll(() => graph?.stop());
 
   const PAGE = `query($partnerId: ID!, $first: Int) { clients(filter: { partnerId: $partnerId }, first: $first) {
-    edges { node { id name usage { users activeUsers logins pendingInvitations lastActivityAt daily { date logins activeUsers } } } }
+    edges { node { id name employeeCount usage { users activeUsers employees logins pendingInvitations lastActivityAt daily { date logins activeUsers } } } }
   } }`;
 
   type Usage = { users: number; activeUsers: number; logins: number; pendingInvitations: number; lastActivityAt: string | null; daily: Array<{ date: string; logins: number; activeUsers: number }> };
@@ -54,6 +54,15 @@ describe('client usage statistics', () => {
     expect(usage.daily.map((day) => day.date)).toEqual([...new Set(logins.map((login) => login.day))].sort());
     expect(usage.daily.reduce((sum, day) => sum + day.logins, 0)).toBe(logins.length);
     expect(usage.lastActivityAt).not.toBeNull();
+  });
+
+  it('counts employees: active users at one of the client’s corporate domains', async () => {
+    const client = dataset.clients[2];
+    const expected = dataset.users.filter((user) => user.organizationId === client.id && user.status === 'ACTIVE' && user.email.endsWith(`@${client.emailDomain}`)).length;
+    expect(expected).toBeGreaterThan(0);
+    const result = await partnerAdmin<{ client: { employeeCount: number; usage: { employees: number } } }>(`query($id: ID!) { client(id: $id) { employeeCount usage { employees } } }`, { id: client.id });
+    expect(result.errors).toBeUndefined();
+    expect(result.data!.client).toEqual({ employeeCount: expected, usage: { employees: expected } });
   });
 
   it('adds a new sign-in to today at once', async () => {
