@@ -4,11 +4,11 @@ import { ApolloServer, type ApolloServerOptionsWithGateway } from '@apollo/serve
 import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
-import express, { type NextFunction, type Request, type Response } from 'express';
+import express from 'express';
 import type { Logger } from 'pino';
 import { SUBGRAPH_NAMES, type SubgraphName } from '../shared/config';
-import { ErrorCode, maskUnexpectedErrors } from '../shared/errors';
-import { listen, type RunningServer } from '../shared/http';
+import { maskUnexpectedErrors } from '../shared/errors';
+import { jsonErrorHandler, listen, type RunningServer } from '../shared/http';
 import { INTERNAL_TOKEN_HEADER, InternalTokens } from '../shared/internal-token';
 import { ANONYMOUS, type Principal } from '../shared/principal';
 import { SUPERGRAPH_FILE } from './compose';
@@ -119,14 +119,7 @@ export async function createGateway(config: GatewayConfig, logger: Logger): Prom
     }),
   );
 
-  app.use((error: Error & { status?: number }, _req: Request, res: Response, next: NextFunction) => {
-    void next;
-    const status = error.status && error.status >= 400 && error.status < 500 ? error.status : 500;
-    if (status === 500) logger.error({ err: error }, 'unhandled request error');
-    res.status(status).json({
-      errors: [{ message: status === 500 ? 'Internal server error' : 'Malformed request', extensions: { code: status === 500 ? ErrorCode.INTERNAL_SERVER_ERROR : 'BAD_REQUEST' } }],
-    });
-  });
+  app.use(jsonErrorHandler(logger));
 
   let running: RunningServer | null = null;
   return {

@@ -1,6 +1,9 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { RequestListener } from 'node:http';
+import type { ErrorRequestHandler } from 'express';
+import type { Logger } from 'pino';
+import { ErrorCode } from './errors';
 
 export interface RunningServer {
   url: string;
@@ -38,4 +41,19 @@ export function listen(handler: RequestListener, port: number, host: string, opt
       });
     });
   });
+}
+
+/**
+ * Express's last error handler for every service: malformed JSON and other body errors become a
+ * coded 400, anything else a masked 500 that is logged with its detail. Never a stack trace.
+ */
+export function jsonErrorHandler(logger: Logger): ErrorRequestHandler {
+  return (error: Error & { status?: number }, _req, res, next) => {
+    void next;
+    const status = error.status && error.status >= 400 && error.status < 500 ? error.status : 500;
+    if (status === 500) logger.error({ err: error }, 'unhandled request error');
+    res.status(status).json({
+      errors: [{ message: status === 500 ? 'Internal server error' : 'Malformed request', extensions: { code: status === 500 ? ErrorCode.INTERNAL_SERVER_ERROR : 'BAD_REQUEST' } }],
+    });
+  };
 }

@@ -10,7 +10,7 @@ import type { DataSource } from 'typeorm';
 import type { Logger } from 'pino';
 import { ErrorCode, maskUnexpectedErrors } from './errors';
 import { INTERNAL_TOKEN_HEADER, type InternalTokens } from './internal-token';
-import { listen, type RunningServer } from './http';
+import { jsonErrorHandler, listen, type RunningServer } from './http';
 import type { Principal } from './principal';
 import { applyEvent, type EventHandlers } from './outbox';
 import { enforceAuthzDirectives } from './directive-enforcement';
@@ -130,15 +130,7 @@ export async function createSubgraphService<C extends BaseContext>(options: Subg
     }
   });
 
-  // Malformed JSON and other body errors: a coded 400, never a stack trace.
-  app.use((error: Error & { status?: number; type?: string }, _req: Request, res: Response, next: NextFunction) => {
-    void next;
-    const status = error.status && error.status >= 400 && error.status < 500 ? error.status : 500;
-    if (status === 500) logger.error({ err: error }, 'unhandled request error');
-    res.status(status).json({
-      errors: [{ message: status === 500 ? 'Internal server error' : 'Malformed request', extensions: { code: status === 500 ? ErrorCode.INTERNAL_SERVER_ERROR : 'BAD_REQUEST' } }],
-    });
-  });
+  app.use(jsonErrorHandler(logger));
 
   let running: RunningServer | null = null;
   return {
