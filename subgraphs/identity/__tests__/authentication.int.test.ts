@@ -111,4 +111,18 @@ describe('authentication through the gateway', () => {
     const response = await fetch(graph.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json', authorization: 'Basic abc' }, body: JSON.stringify({ query: ME }) });
     expect(response.status).toBe(401);
   });
+
+  // Last in this file: it leaves the test's own address throttled.
+  it('throttles failed sign-ins per client address, across many accounts', async () => {
+    let throttledAt = 0;
+    for (let attempt = 1; attempt <= 21 && !throttledAt; attempt += 1) {
+      const result = await graph.query(LOGIN, { email: `sprayed-${attempt}@acme-robotics.test`, password: 'guess-1234567' });
+      if (result.errors?.[0].extensions?.code === 'TOO_MANY_REQUESTS') throttledAt = attempt;
+      else expect(result.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    }
+    // Every account was tried once, so only the address limit (20 failures) can have stopped it.
+    expect(throttledAt).toBeGreaterThan(0);
+    const fromSameAddress = await graph.query(LOGIN, { email: 'admin@globex-foods.test', password: 'Tenantry-demo-2026!' });
+    expect(fromSameAddress.errors?.[0].extensions?.code).toBe('TOO_MANY_REQUESTS');
+  });
 });
