@@ -40,7 +40,8 @@ export async function listAuditLog(db: DataSource, organizationId: string, filte
   const rows = base.clone().orderBy('entry.occurredAt', 'DESC').addOrderBy('entry.id', 'DESC').take(page.first + 1);
   if (page.after) {
     const at = new Date(page.after.sort);
-    rows.andWhere(new Brackets((qb) => qb.where('entry.occurredAt < :at', { at }).orWhere('(entry.occurredAt = :at AND entry.id < :id)', { at, id: page.after!.id })));
+    // The plain bound on occurredAt lets the index seek straight to the cursor instead of scanning past it.
+    rows.andWhere('entry.occurredAt <= :at', { at }).andWhere(new Brackets((qb) => qb.where('entry.occurredAt < :at', { at }).orWhere('entry.id < :id', { id: page.after!.id })));
   }
   return toConnection(page.first === 0 ? [] : await rows.getMany(), page, totalCount, (entry) => encodeCursor(entry.occurredAt.toISOString(), entry.id));
 }

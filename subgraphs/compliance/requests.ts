@@ -104,7 +104,7 @@ export async function listRequests(db: DataSource, clientId: string, first?: num
   const rows = base.clone().orderBy('request.requestedAt', 'DESC').addOrderBy('request.id', 'DESC').take(page.first + 1);
   if (page.after) {
     const at = new Date(page.after.sort);
-    rows.andWhere('(request.requestedAt < :at OR (request.requestedAt = :at AND request.id < :id))', { at, id: page.after.id });
+    rows.andWhere('request.requestedAt <= :at AND (request.requestedAt < :at OR request.id < :id)', { at, id: page.after.id });
   }
   return toConnection(page.first === 0 ? [] : await rows.getMany(), page, totalCount, (row) => encodeCursor(row.requestedAt.toISOString(), row.id));
 }

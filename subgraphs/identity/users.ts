@@ -86,7 +86,7 @@ export function userPage(base: SelectQueryBuilder<UserEntity>, page: PageRequest
   const rows = base.clone().orderBy('user.lastName', 'ASC').addOrderBy('user.id', 'ASC').limit(page.first + 1);
   if (page.after) {
     const { sort, id } = page.after;
-    rows.andWhere(new Brackets((qb) => qb.where('user.lastName > :sort', { sort }).orWhere('(user.lastName = :sort AND user.id > :id)', { sort, id })));
+    rows.andWhere('user.lastName >= :sort', { sort }).andWhere(new Brackets((qb) => qb.where('user.lastName > :sort', { sort }).orWhere('user.id > :id', { id })));
   }
   return rows;
 }

@@ -40,7 +40,7 @@ export async function listClients(db: DataSource, scope: 'all' | string[], filte
   const rows = base.clone().orderBy('client.name', 'ASC').addOrderBy('client.id', 'ASC').take(page.first + 1);
   if (page.after) {
     const { sort, id } = page.after;
-    rows.andWhere(new Brackets((qb) => qb.where('client.name > :sort', { sort }).orWhere('(client.name = :sort AND client.id > :id)', { sort, id })));
+    rows.andWhere('client.name >= :sort', { sort }).andWhere(new Brackets((qb) => qb.where('client.name > :sort', { sort }).orWhere('client.id > :id', { id })));
   }
   return toConnection(page.first === 0 ? [] : await rows.getMany(), page, totalCount, (client) => encodeCursor(client.name, client.id));
 }

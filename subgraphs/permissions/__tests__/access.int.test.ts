@@ -118,6 +118,20 @@ describe('who may do what', () => {
     expect(actions.filter((action) => action === 'ROLE_GRANTED')).toHaveLength(0);
     const filtered = await asAdmin<{ auditLog: { totalCount: number } }>(`{ auditLog(organizationId: "${acme.id}", filter: { action: "USER_TYPE_DELETED" }) { totalCount } }`);
     expect(filtered.data!.auditLog.totalCount).toBe(1);
+    // Paging two at a time with cursors yields the same entries, newest first, each once.
+    const ids: string[] = [];
+    let after: string | null = null;
+    for (let page = 0; page < 100; page += 1) {
+      const result: { data?: { auditLog: { edges: Array<{ node: { id: string } }>; pageInfo: { hasNextPage: boolean; endCursor: string } } } | null } = await asAdmin(
+        `query($org: ID!, $after: String) { auditLog(organizationId: $org, first: 2, after: $after) { edges { node { id } } pageInfo { hasNextPage endCursor } } }`,
+        { org: acme.id, after },
+      );
+      ids.push(...result.data!.auditLog.edges.map((edge) => edge.node.id));
+      if (!result.data!.auditLog.pageInfo.hasNextPage) break;
+      after = result.data!.auditLog.pageInfo.endCursor;
+    }
+    const all = await asAdmin<{ auditLog: { edges: Array<{ node: { id: string } }> } }>(`{ auditLog(organizationId: "${acme.id}", first: 100) { edges { node { id } } } }`);
+    expect(ids).toEqual(all.data!.auditLog.edges.map((edge) => edge.node.id));
   });
 
   it('resolves no foreign entity for a subgraph caller whose token is for another organisation', async () => {
