@@ -52,8 +52,9 @@ export function maskUnexpectedErrors(logger: Logger) {
     const original = unwrapResolverError(error);
     const code = formatted.extensions?.code;
     if (original instanceof CodedError || (typeof code === 'string' && PASS_THROUGH_CODES.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR)) {
-      // Drop the stack trace Apollo may attach in development; keep code and user-facing fields.
-      const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
+      // Drop the stack trace Apollo may attach in development and the name of the subgraph the
+      // gateway adds: callers see one graph, not its internal layout.
+      const { stacktrace: _stacktrace, serviceName: _serviceName, ...extensions } = formatted.extensions ?? {};
       return { ...formatted, extensions };
     }
     logger.error({ err: original, path: formatted.path }, 'unexpected error while serving a request');

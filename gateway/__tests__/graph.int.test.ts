@@ -92,6 +92,8 @@ describe('the federated graph', () => {
   it('refuses a duplicate or reserved subdomain with a coded error and creates nothing', async () => {
     const duplicate = await operator(`mutation { createClient(name: "Again", subdomain: "${client.subdomain}") { id } }`);
     expect(duplicate.errors?.[0].extensions?.code).toBe('CONFLICT');
+    // Callers see one graph: no subgraph names, stack traces or SQL in errors.
+    expect(Object.keys(duplicate.errors?.[0].extensions ?? {})).toEqual(['code']);
     const reserved = await operator(`mutation { createClient(name: "Www", subdomain: "www") { id } }`);
     expect(reserved.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     const invalid = await operator(`mutation { createClient(name: "Bad", subdomain: "-bad_label-") { id } }`);
