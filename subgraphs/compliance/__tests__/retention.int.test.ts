@@ -63,6 +63,23 @@ describe('retention, consent and data-subject requests', () => {
     expect(result.data!.user.consents).toHaveLength(1);
   });
 
+  it('keeps a withdrawn consent in the history and no longer counts it as current', async () => {
+    const given = await admin<{ recordConsent: { id: string } }>(`mutation($u: ID!) { recordConsent(userId: $u, policyVersion: "0.9", source: "web") { id } }`, { u: people.late.id });
+    const withdrawn = await admin<{ withdrawConsent: { withdrawnAt: string | null } }>(`mutation($c: ID!) { withdrawConsent(consentId: $c) { withdrawnAt } }`, { c: given.data!.recordConsent.id });
+    expect(withdrawn.data!.withdrawConsent.withdrawnAt).not.toBeNull();
+    const state = await admin<{ user: { consent: unknown; consents: Array<{ withdrawnAt: string | null }> } }>(`query($u: ID!) { user(id: $u) { consent { id } consents { withdrawnAt } } }`, { u: people.late.id });
+    expect(state.data!.user.consent).toBeNull();
+    expect(state.data!.user.consents).toHaveLength(1);
+  });
+
+  it('audits a change of the retention policy', async () => {
+    const changed = await admin(`mutation($c: ID!) { updateRetentionPolicy(clientId: $c, input: { privacyTermsVersion: "1.0", acceptanceWindowDays: 30 }) { privacyTermsVersion } }`, { c: acme.id });
+    expect(changed.errors).toBeUndefined();
+    const log = await admin<{ auditLog: { edges: Array<{ node: { actorId: string; after: string } }> } }>(`query($c: ID!) { auditLog(organizationId: $c, filter: { action: "RETENTION_POLICY_UPDATED" }) { edges { node { actorId after } } } }`, { c: acme.id });
+    expect(log.data!.auditLog.edges).toHaveLength(1);
+    expect(JSON.parse(log.data!.auditLog.edges[0].node.after)).toMatchObject({ softDeleteAfterMonths: 12, acceptanceWindowDays: 30 });
+  });
+
   it('validates retention policy bounds and changes nothing on bad input', async () => {
     const bad = await admin(`mutation($c: ID!) { updateRetentionPolicy(clientId: $c, input: { softDeleteAfterMonths: 0 }) { softDeleteAfterMonths } }`, { c: acme.id });
     expect(code(bad)).toBe('BAD_USER_INPUT');
