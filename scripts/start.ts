@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { DEFAULT_PORTS, SUBGRAPH_NAMES } from '../shared/config';
-import { DEMO_PASSWORD } from '../shared/demo-data';
+import { DEMO_PASSWORD, DEMO_SERVICE_CLIENT_ID, DEMO_SERVICE_SECRET } from '../shared/demo-data';
 import { INTERNAL_SECRET_FILE } from '../shared/subgraph-config';
 
 const DIST = path.resolve(__dirname, '..');
@@ -112,6 +112,8 @@ Tenantry is running.
   GraphQL gateway:  ${urlOf('gateway')}/graphql   (open it in a browser for Apollo Sandbox)
   Subgraphs:        ${SUBGRAPH_NAMES.map((name) => `${name} ${urlOf(name)}`).join(', ')}
   Data folder:      ${dataDir}
+  Email:            ${process.env.SMTP_URL ? `sent through ${new URL(process.env.SMTP_URL).host}` : `kept as .eml files in ${path.join(dataDir, 'mail')} (set SMTP_URL to send)`}
+  Internal tools:   service account ${DEMO_SERVICE_CLIENT_ID} / ${DEMO_SERVICE_SECRET} (issueServiceToken)
 
 Demo logins (password for all: ${DEMO_PASSWORD}):
 ${logins.map(([who, email]) => `  ${who.padEnd(22)} ${email}`).join('\n')}

@@ -87,6 +87,7 @@ export interface DemoDataset {
 
 export const DEMO_PASSWORD = 'Tenantry-demo-2026!';
 export const DEMO_SERVICE_SECRET = 'demo-internal-tools-secret-change-me';
+export const DEMO_SERVICE_CLIENT_ID = 'svc_internal_tools_demo';
 
 const PARTNER_NAMES = ['Northwind Advisory', 'Bluepeak Consulting', 'Cedar Lane Partners', 'Harbor Point Group'];
 const CLIENT_NAMES = ['Acme Robotics', 'Globex Foods', 'Initech Labs', 'Umbrella Health', 'Stark Logistics', 'Wayne Textiles', 'Hooli Media', 'Vandelay Imports', 'Soylent Farms', 'Tyrell Optics'];
@@ -197,7 +198,7 @@ export function buildDataset(options: DatasetOptions = {}): DemoDataset {
       id: stableId('service:internal-tools'),
       organizationId: operatorOrg.id,
       name: 'Internal tools',
-      clientId: 'svc_internal_tools_demo',
+      clientId: DEMO_SERVICE_CLIENT_ID,
       clientSecret: DEMO_SERVICE_SECRET,
       permissions: ['clients.read', 'clients.create', 'clients.usage.read', 'users.read', 'users.invite', 'user-types.manage', 'roles.manage'],
     },
