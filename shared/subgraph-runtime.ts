@@ -75,6 +75,9 @@ export async function createSubgraph<C extends BaseContext, S>(definition: Subgr
       tokens,
       logger,
       buildContext: (base) => definition.buildContext(base, dataSource, services),
+      flushEvents: async () => {
+        await relay.drain(3).catch((error: unknown) => logger.warn({ err: error }, 'immediate event delivery failed; the relay retries'));
+      },
       routes: definition.routes ? (app) => definition.routes?.(app, services) : undefined,
       eventHandlers: typeof definition.eventHandlers === 'function' ? definition.eventHandlers(services) : definition.eventHandlers,
     });

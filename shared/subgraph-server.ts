@@ -23,6 +23,12 @@ export interface BaseContext {
   clientAddress: string | null;
   /** One "now" for the whole request, so defaults such as "the last 30 days" agree across resolvers. */
   now: Date;
+  /**
+   * Delivers this subgraph's pending events now instead of at the relay's next pass, for changes
+   * that must hold on the caller's very next request (a cancelled partnership, a suspended client).
+   * Best effort: what cannot be delivered stays in the outbox for the relay.
+   */
+  flushEvents(): Promise<void>;
   logger: Logger;
 }
 
@@ -40,6 +46,7 @@ export interface SubgraphServiceOptions<C extends BaseContext> {
   transformSchema?(schema: GraphQLSchema): GraphQLSchema;
   plugins?: ApolloServerPlugin<C>[];
   routes?(app: express.Express): void;
+  flushEvents?(): Promise<void>;
 }
 
 export interface SubgraphService {
@@ -111,6 +118,7 @@ export async function createSubgraphService<C extends BaseContext>(options: Subg
           requestId,
           clientAddress: res.locals.clientAddress as string | null,
           now: new Date(),
+          flushEvents: options.flushEvents ?? (async () => undefined),
           logger: logger.child({ requestId }),
         });
       },

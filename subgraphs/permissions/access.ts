@@ -132,7 +132,10 @@ export async function deleteUserType(db: DataSource, actor: Actor, id: string, r
       const target = await requireType(manager, reassignTo);
       if (target.organizationId !== type.organizationId || target.id === type.id) throw badInput('reassignTo must be another user type of the same organisation', 'reassignTo');
       requireHoldsAll(actor.principal, type.organizationId, await keysOf(manager, target.id));
+      const moved = await manager.findBy(UserTypeAssignmentEntity, { userTypeId: id });
       await manager.update(UserTypeAssignmentEntity, { userTypeId: id }, { userTypeId: target.id });
+      // Identity keeps each user's type for directory search: tell it about every user moved.
+      for (const assignment of moved.filter((row) => row.subjectKind !== 'SERVICE')) await publish(manager, 'UserTypeAssigned', { userId: assignment.userId, userTypeId: target.id });
     }
     const before = await typeSnapshot(manager, type);
     if (type.isDefault) {

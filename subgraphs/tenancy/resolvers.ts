@@ -53,6 +53,16 @@ const reloadClient = async ({ loaders, principal }: TenancyContext, clientId: st
   return readable(principal, client);
 };
 
+/**
+ * Changes that must hold on the caller's very next request (grants, suspension) are delivered to the
+ * other subgraphs before the mutation answers, not at the relay's next pass.
+ */
+async function delivered<T>(context: TenancyContext, change: Promise<T>): Promise<T> {
+  const result = await change;
+  await context.flushEvents();
+  return result;
+}
+
 export const resolvers: GraphQLResolverMap<TenancyContext> = {
   DateTime: DateTimeScalar,
   Query: {
@@ -74,8 +84,8 @@ export const resolvers: GraphQLResolverMap<TenancyContext> = {
   },
   Mutation: {
     createClient: (_: unknown, args: { name: string; subdomain: string; partnerId?: string }, { db, principal }: TenancyContext) => createClient(db, principal, args),
-    suspendClient: (_: unknown, args: { clientId: string; reason?: string | null }, context: TenancyContext) => setClientStatus(context.db, context, args, 'SUSPENDED'),
-    reactivateClient: (_: unknown, args: { clientId: string }, context: TenancyContext) => setClientStatus(context.db, context, args, 'ACTIVE'),
+    suspendClient: (_: unknown, args: { clientId: string; reason?: string | null }, context: TenancyContext) => delivered(context, setClientStatus(context.db, context, args, 'SUSPENDED')),
+    reactivateClient: (_: unknown, args: { clientId: string }, context: TenancyContext) => delivered(context, setClientStatus(context.db, context, args, 'ACTIVE')),
     updateCompanyProfile: async (_: unknown, args: { clientId: string; input: unknown }, context: TenancyContext) =>
       reloadClient(context, await updateCompanyProfile(context.db, context, args.clientId, args.input)),
     setIntegration: async (_: unknown, args: { clientId: string; provider: string; codes: string[] }, context: TenancyContext) =>
@@ -90,10 +100,12 @@ export const resolvers: GraphQLResolverMap<TenancyContext> = {
     moveAccount: (_: unknown, args: { id: string; newParentId: string }, context: TenancyContext) => moveAccount(context.db, context, args.id, args.newParentId),
     invitePartner: (_: unknown, args: { clientId: string; partnerId: string; access: unknown }, context: TenancyContext) =>
       invitePartner(context.db, context, args.clientId, args.partnerId, args.access, context.services.invitationTtlDays),
-    respondToPartnerInvitation: (_: unknown, args: { invitationId: string; accept: boolean }, context: TenancyContext) => respondToPartnerInvitation(context.db, context, args.invitationId, args.accept),
+    respondToPartnerInvitation: (_: unknown, args: { invitationId: string; accept: boolean }, context: TenancyContext) =>
+      delivered(context, respondToPartnerInvitation(context.db, context, args.invitationId, args.accept)),
     resendPartnerInvitation: (_: unknown, args: { invitationId: string }, context: TenancyContext) => resendPartnerInvitation(context.db, context, args.invitationId, context.services.invitationTtlDays),
     deletePartnerInvitation: (_: unknown, args: { invitationId: string }, context: TenancyContext) => deletePartnerInvitation(context.db, context, args.invitationId),
-    cancelPartnership: (_: unknown, args: { clientId: string; partnerId: string }, context: TenancyContext) => cancelPartnership(context.db, context, args.clientId, args.partnerId),
+    cancelPartnership: (_: unknown, args: { clientId: string; partnerId: string }, context: TenancyContext) =>
+      delivered(context, cancelPartnership(context.db, context, args.clientId, args.partnerId)),
   },
   Organization: {
     __resolveType: (organization: OrganizationRow) => organization.__typename,

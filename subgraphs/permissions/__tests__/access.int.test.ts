@@ -97,6 +97,10 @@ describe('who may do what', () => {
     expect((await asAdmin(`mutation { deleteUserType(id: "${id}", reassignTo: "${standardType}") }`)).errors).toBeUndefined();
     const type = await asAdmin<{ user: { userType: { id: string } } }>(`{ user(id: "${member.id}") { userType { id } } }`);
     expect(type.data!.user.userType.id).toBe(standardType);
+    // Identity's directory copy of the type follows the move: the member is found under Standard again.
+    await graph.drainEvents();
+    const byType = await asAdmin<{ users: { edges: Array<{ node: { id: string } }> } }>(`{ users(clientId: "${acme.id}", filter: { userTypeId: "${standardType}" }, first: 100) { edges { node { id } } } }`);
+    expect(byType.data!.users.edges.map((edge) => edge.node.id)).toContain(member.id);
   });
 
   it('rejects unknown permissions and malformed ids with BAD_USER_INPUT', async () => {
