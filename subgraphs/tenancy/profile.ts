@@ -91,7 +91,8 @@ export function completeness(profile: CompanyProfileEntity | null, domains: stri
   return { complete: missingFields.length === 0, missingFields };
 }
 
-const emptyProfile = (clientId: string, now: Date): CompanyProfileEntity => ({
+/** A profile with nothing filled in yet; completeness lists every required field as missing. */
+export const emptyProfile = (clientId: string, now: Date): CompanyProfileEntity => ({
   clientId,
   legalName: null,
   taxId: null,

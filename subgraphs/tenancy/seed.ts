@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import { inTransaction } from '../../shared/database';
 import type { DemoDataset } from '../../shared/demo-data';
 import { publish } from '../../shared/outbox';
+import { emptyProfile } from './profile';
 import {
   AccountEntity,
   ClientEmailDomainEntity,
@@ -30,22 +31,12 @@ export async function seedTenancy(db: DataSource, dataset: DemoDataset): Promise
       await manager.insert(AccountEntity, client.accounts.map((account) => ({ ...account, clientId: client.id, createdAt: client.createdAt })));
       await publish(manager, 'ClientCreated', { clientId: client.id, partnerId: client.partnerId, name: client.name, createdAt: client.createdAt.toISOString() });
       await manager.insert(CompanyProfileEntity, {
-        clientId: client.id,
+        ...emptyProfile(client.id, client.createdAt),
         legalName: `${client.name} Ltd.`,
-        taxId: null,
         country: 'DE',
-        addressLine1: null,
-        addressLine2: null,
-        postalCode: null,
-        city: null,
-        region: null,
-        industry: null,
         size: 'SIZE_51_200',
-        logoUrl: null,
         selfEnrollment: client.selfEnrollment,
         legalRepresentativeId: client.legalRepresentativeId,
-        updatedAt: client.createdAt,
-        updatedBy: null,
       });
       await manager.insert(ClientEmailDomainEntity, { domain: client.emailDomain, clientId: client.id });
       if (client.products.length) await manager.insert(ClientProductEntity, client.products.map((product) => ({ clientId: client.id, product })));
