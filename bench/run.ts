@@ -12,8 +12,8 @@
  *    cursor) against the first page, through the gateway. Target: less than 3x.
  */
 import { randomUUID } from 'node:crypto';
-import { buildDataset } from '../shared/demo-data';
-import { startTestGraph } from '../shared/testing/graph';
+import { buildDataset } from '../graph/demo-data';
+import { startTestGraph } from '../graph/testing';
 import { createUsageLoader, rebuildRollups, usageKey } from '../subgraphs/identity/usage';
 
 const AUDIT_ROWS = Number(process.env.BENCH_AUDIT_ROWS ?? 300_000);

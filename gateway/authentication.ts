@@ -1,11 +1,11 @@
 import { createRemoteJWKSet, jwtVerify, errors as joseErrors } from 'jose';
 import { GraphQLError } from 'graphql';
-import { ACCESS_TOKEN_ALGORITHM, JWKS_PATH, type AccessTokenSettings } from '../shared/access-token';
-import type { SubgraphName } from '../shared/config';
-import { ErrorCode } from '../shared/errors';
-import type { InternalTokens } from '../shared/internal-token';
-import { ANONYMOUS, type Principal, type RoleGrant } from '../shared/principal';
-import { querySubgraph } from '../shared/subgraph-client';
+import { ACCESS_TOKEN_ALGORITHM, JWKS_PATH, type AccessTokenSettings } from '../shared/auth/access-token';
+import type { SubgraphName } from '../shared/runtime/config';
+import { ErrorCode } from '../shared/runtime/errors';
+import type { InternalTokens } from '../shared/auth/internal-token';
+import { ANONYMOUS, type Principal, type RoleGrant } from '../shared/auth/principal';
+import { querySubgraph } from '../shared/subgraph/client';
 
 const STATUS_QUERY = `query($subjectId: ID!, $kind: PrincipalKind!, $sessionId: ID) {
   _principalStatus(subjectId: $subjectId, kind: $kind, sessionId: $sessionId) { active organizationId }

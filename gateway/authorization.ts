@@ -28,10 +28,10 @@ import {
   type OperationDefinitionNode,
   type SelectionNode,
 } from 'graphql';
-import { satisfiesDirectives } from '../shared/authz';
-import { authzDirectivesOf } from '../shared/directive-enforcement';
-import { CodedError, ErrorCode } from '../shared/errors';
-import type { Principal } from '../shared/principal';
+import { satisfiesDirectives } from '../shared/auth/authz';
+import { authzDirectivesOf } from '../shared/auth/directive-enforcement';
+import { CodedError, ErrorCode } from '../shared/runtime/errors';
+import type { Principal } from '../shared/auth/principal';
 import type { GatewayContext } from './server';
 
 /**

@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { composeServices } from '@apollo/composition';
 import { parse } from 'graphql';
-import { DEFAULT_PORTS, SUBGRAPH_NAMES } from '../shared/config';
-import { loadSubgraphSchema } from '../shared/subgraph-schema';
+import { DEFAULT_PORTS, SUBGRAPH_NAMES } from '../shared/runtime/config';
+import { loadSubgraphSchema } from '../shared/subgraph/schema';
 
 const ROOT = path.resolve(__dirname, '..');
 /** Next to this file: gateway/ in the source tree, dist/gateway/ once built (the build copies it). */

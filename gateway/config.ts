@@ -1,7 +1,7 @@
 import path from 'node:path';
-import { DEFAULT_PORTS, envBool, envInt, envString, subgraphUrls, type SubgraphName } from '../shared/config';
-import { readInternalSecret } from '../shared/subgraph-config';
-import { DEFAULT_ACCESS_TOKEN_SETTINGS, type AccessTokenSettings } from '../shared/access-token';
+import { DEFAULT_PORTS, envBool, envInt, envString, subgraphUrls, type SubgraphName } from '../shared/runtime/config';
+import { readInternalSecret } from '../shared/subgraph/config';
+import { DEFAULT_ACCESS_TOKEN_SETTINGS, type AccessTokenSettings } from '../shared/auth/access-token';
 
 export interface GatewayConfig {
   host: string;

@@ -1,5 +1,5 @@
-import { createLogger } from '../shared/logger';
-import { runMain } from '../shared/main';
+import { createLogger } from '../shared/runtime/logger';
+import { runMain } from '../shared/runtime/main';
 import { loadGatewayConfig } from './config';
 import { createGateway } from './server';
 

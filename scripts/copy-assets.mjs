@@ -4,7 +4,7 @@ import path from 'node:path';
 
 const copies = [
   ['gateway/supergraph.graphql', 'dist/gateway/supergraph.graphql'],
-  ['shared/authz-directives.graphql', 'dist/shared/authz-directives.graphql'],
+  ['shared/auth/authz-directives.graphql', 'dist/shared/auth/authz-directives.graphql'],
   ...['identity', 'tenancy', 'permissions', 'compliance'].map((name) => [`subgraphs/${name}/schema.graphql`, `dist/subgraphs/${name}/schema.graphql`]),
 ];
 for (const [from, to] of copies) {

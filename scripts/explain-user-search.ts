@@ -6,9 +6,9 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import mysql from 'mysql2/promise';
-import { openDatabase, parseDatabaseUrl } from '../shared/database';
-import { pageRequest } from '../shared/pagination';
-import { OUTBOX_ENTITIES } from '../shared/outbox';
+import { openDatabase, parseDatabaseUrl } from '../shared/data/database';
+import { pageRequest } from '../shared/data/pagination';
+import { OUTBOX_ENTITIES } from '../shared/events/outbox';
 import { IDENTITY_ENTITIES } from '../subgraphs/identity/entities';
 import { IDENTITY_MIGRATIONS } from '../subgraphs/identity/migrations';
 import { userPage, userSearch, type UserFilter } from '../subgraphs/identity/users';

@@ -3,10 +3,10 @@
  * same <NAME>_DATABASE_URL settings the services read. Services also migrate on start.
  */
 import path from 'node:path';
-import { SUBGRAPH_NAMES, type SubgraphName } from '../shared/config';
-import { openDatabase, runMigrationsAtomically } from '../shared/database';
-import { parseDatabaseUrl } from '../shared/database';
-import { DEFINITIONS } from '../shared/subgraph-definitions';
+import { SUBGRAPH_NAMES, type SubgraphName } from '../shared/runtime/config';
+import { openDatabase, runMigrationsAtomically } from '../shared/data/database';
+import { parseDatabaseUrl } from '../shared/data/database';
+import { DEFINITIONS } from '../graph/definitions';
 
 async function main(): Promise<void> {
   const requested = process.argv.slice(2);

@@ -8,9 +8,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { DEFAULT_PORTS, SUBGRAPH_NAMES } from '../shared/config';
-import { DEMO_PASSWORD, DEMO_SERVICE_CLIENT_ID, DEMO_SERVICE_SECRET } from '../shared/demo-data';
-import { INTERNAL_SECRET_FILE } from '../shared/subgraph-config';
+import { DEFAULT_PORTS, SUBGRAPH_NAMES } from '../shared/runtime/config';
+import { DEMO_PASSWORD, DEMO_SERVICE_CLIENT_ID, DEMO_SERVICE_SECRET } from '../graph/demo-data';
+import { INTERNAL_SECRET_FILE } from '../shared/subgraph/config';
 
 const DIST = path.resolve(__dirname, '..');
 const dataDir = path.resolve(process.env.DATA_DIR ?? 'data');

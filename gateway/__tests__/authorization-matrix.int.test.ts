@@ -1,5 +1,5 @@
-import { buildDataset, DEMO_SERVICE_SECRET } from '../../shared/demo-data';
-import { startTestGraph, type GraphQLResponse, type TestGraph } from '../../shared/testing/graph';
+import { buildDataset, DEMO_SERVICE_SECRET } from '../../graph/demo-data';
+import { startTestGraph, type GraphQLResponse, type TestGraph } from '../../graph/testing';
 
 /**
  * Every persona against a list of operations, through the gateway, with the expected outcome.

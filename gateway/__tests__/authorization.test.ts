@@ -5,11 +5,12 @@ import { composeServices } from '@apollo/composition';
 import { ApolloGateway, LocalGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { buildSchema, parse, print, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
-import { ANONYMOUS, type Principal } from '../../shared/principal';
+import { ANONYMOUS, type Principal } from '../../shared/auth/principal';
 import { applyRemovedFields, authorizationPlugin, authorizeOperation, buildAuthorizationIndex, PLACEHOLDER_KEY, type AuthorizationIndex } from '../authorization';
+import { DIRECTIVES_FILE } from '../../shared/subgraph/schema';
 import type { GatewayContext } from '../server';
 
-const DIRECTIVES = fs.readFileSync(path.join(__dirname, '..', '..', 'shared', 'authz-directives.graphql'), 'utf8');
+const DIRECTIVES = fs.readFileSync(DIRECTIVES_FILE, 'utf8');
 
 // Stands in for both the supergraph (for the index) and the API schema: the walk needs no join__ directives.
 const SDL = `${DIRECTIVES}

@@ -1,6 +1,6 @@
-import { buildDataset } from '../../shared/demo-data';
-import { INTERNAL_TOKEN_HEADER, InternalTokens } from '../../shared/internal-token';
-import { startTestGraph, type TestGraph } from '../../shared/testing/graph';
+import { buildDataset } from '../../graph/demo-data';
+import { INTERNAL_TOKEN_HEADER, InternalTokens } from '../../shared/auth/internal-token';
+import { startTestGraph, type TestGraph } from '../../graph/testing';
 
 describe('the federated graph', () => {
   let graph: TestGraph;

@@ -1,5 +1,5 @@
-import { buildDataset } from '../../shared/demo-data';
-import { startTestGraph, type TestGraph } from '../../shared/testing/graph';
+import { buildDataset } from '../../graph/demo-data';
+import { startTestGraph, type TestGraph } from '../../graph/testing';
 
 /**
  * The N+1 guarantee: the SQL statements one gateway request runs must not grow with the list size.

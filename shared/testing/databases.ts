@@ -3,8 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import mysql from 'mysql2/promise';
-import type { DatabaseSettings } from '../database';
-import { parseDatabaseUrl } from '../database';
+import type { DatabaseSettings } from '../data/database';
+import { parseDatabaseUrl } from '../data/database';
 
 /** Which database the integration tests run on: TEST_DATABASE=mysql switches from SQLite to MariaDB/MySQL. */
 export const TEST_DATABASE = process.env.TEST_DATABASE === 'mysql' ? 'mysql' : 'sqlite';

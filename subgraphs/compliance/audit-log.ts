@@ -1,6 +1,6 @@
 import { Brackets, type DataSource, type EntityManager } from 'typeorm';
-import type { AuditRecord, DeliveredEvent } from '../../shared/events';
-import { encodeCursor, pageRequest, toConnection, type Connection } from '../../shared/pagination';
+import type { AuditRecord, DeliveredEvent } from '../../shared/events/events';
+import { encodeCursor, pageRequest, toConnection, type Connection } from '../../shared/data/pagination';
 import { AuditEntryEntity } from './entities';
 
 /** Appends one entry; the event id becomes the entry id, so a redelivered event cannot add a second one. */

@@ -1,11 +1,11 @@
 import { IsNull, type DataSource } from 'typeorm';
 import { z } from 'zod';
-import { inTransaction } from '../../shared/database';
-import { forbidden, notFound } from '../../shared/errors';
-import { can } from '../../shared/guard';
-import { newId } from '../../shared/ids';
-import type { Principal } from '../../shared/principal';
-import { validate } from '../../shared/validation';
+import { inTransaction } from '../../shared/data/database';
+import { forbidden, notFound } from '../../shared/runtime/errors';
+import { can } from '../../shared/auth/guard';
+import { newId } from '../../shared/runtime/ids';
+import type { Principal } from '../../shared/auth/principal';
+import { validate } from '../../shared/runtime/validation';
 import { ConsentRecordEntity } from './entities';
 import { ParticipationEntity, PersonStateEntity } from './retention-entities';
 

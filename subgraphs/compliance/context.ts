@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
-import type { Clock } from '../../shared/clock';
-import type { BaseContext } from '../../shared/subgraph-server';
+import type { Clock } from '../../shared/runtime/clock';
+import type { BaseContext } from '../../shared/subgraph/context';
 import type { ComplianceLoaders } from './loaders';
 import type { PeerAccess } from './requests';
 

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { In, type DataSource } from 'typeorm';
-import { rowsByColumn } from '../../shared/loaders';
+import { rowsByColumn } from '../../shared/data/loaders';
 import { ConsentRecordEntity, RetentionPolicyEntity } from './entities';
 
 export function createLoaders(db: DataSource) {

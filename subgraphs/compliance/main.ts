@@ -1,4 +1,4 @@
-import { runSubgraphMain } from '../../shared/subgraph-runtime';
+import { runSubgraphMain } from '../../shared/subgraph/definition';
 import { compliance } from './server';
 
 runSubgraphMain('compliance', compliance);

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { can, requirePermission } from '../../shared/guard';
-import type { GraphQLResolverMap } from '../../shared/resolver-map';
-import { DateTimeScalar } from '../../shared/scalars';
-import { validate } from '../../shared/validation';
+import { can, requirePermission } from '../../shared/auth/guard';
+import type { GraphQLResolverMap } from '../../shared/subgraph/resolver-map';
+import { DateTimeScalar } from '../../shared/runtime/scalars';
+import { validate } from '../../shared/runtime/validation';
 import { listAuditLog, type AuditFilter } from './audit-log';
 import { recordConsent, withdrawConsent } from './consent';
 import type { ComplianceContext } from './context';

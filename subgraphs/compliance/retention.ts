@@ -1,15 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { In, IsNull, LessThanOrEqual, type DataSource, type EntityManager } from 'typeorm';
 import { z } from 'zod';
-import { addMonths, type Clock } from '../../shared/clock';
-import { inTransaction } from '../../shared/database';
-import { notFound } from '../../shared/errors';
-import { newId } from '../../shared/ids';
-import { publish } from '../../shared/outbox';
-import type { BaseContext } from '../../shared/subgraph-server';
-import { validate } from '../../shared/validation';
-import { LIKE_ESCAPE, likeContaining } from '../../shared/sql';
-import { actorId, requirePermission } from '../../shared/guard';
+import { addMonths, type Clock } from '../../shared/runtime/clock';
+import { inTransaction } from '../../shared/data/database';
+import { notFound } from '../../shared/runtime/errors';
+import { newId } from '../../shared/runtime/ids';
+import { publish } from '../../shared/events/outbox';
+import type { BaseContext } from '../../shared/subgraph/context';
+import { validate } from '../../shared/runtime/validation';
+import { LIKE_ESCAPE, likeContaining } from '../../shared/data/sql';
+import { actorId, requirePermission } from '../../shared/auth/guard';
 import { AuditEntryEntity, ConsentRecordEntity, RetentionPolicyEntity } from './entities';
 import { ParticipationEntity, PersonStateEntity } from './retention-entities';
 

@@ -1,7 +1,7 @@
-import { systemClock } from '../../shared/clock';
-import { envInt } from '../../shared/config';
-import { InternalTokens } from '../../shared/internal-token';
-import type { SubgraphDefinition } from '../../shared/subgraph-runtime';
+import { systemClock } from '../../shared/runtime/clock';
+import { envInt } from '../../shared/runtime/config';
+import { InternalTokens } from '../../shared/auth/internal-token';
+import type { SubgraphDefinition } from '../../shared/subgraph/definition';
 import { appendAuditEntry } from './audit-log';
 import type { ComplianceContext, ComplianceServices } from './context';
 import { COMPLIANCE_ENTITIES, DEFAULT_RETENTION, RetentionPolicyEntity } from './entities';

@@ -1,5 +1,5 @@
-import { envInt, envString } from '../../shared/config';
-import { DEFAULT_ACCESS_TOKEN_SETTINGS, type AccessTokenSettings } from '../../shared/access-token';
+import { envInt, envString } from '../../shared/runtime/config';
+import { DEFAULT_ACCESS_TOKEN_SETTINGS, type AccessTokenSettings } from '../../shared/auth/access-token';
 
 export interface AuthConfig extends AccessTokenSettings {
   accessTokenTtlSeconds: number;

@@ -1,10 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { IsNull, MoreThan, Not, type DataSource } from 'typeorm';
 import { z } from 'zod';
-import { inTransaction } from '../../shared/database';
-import { CodedError, ErrorCode, unauthenticated } from '../../shared/errors';
-import { newId } from '../../shared/ids';
-import { validate } from '../../shared/validation';
+import { inTransaction } from '../../shared/data/database';
+import { CodedError, ErrorCode, unauthenticated } from '../../shared/runtime/errors';
+import { newId } from '../../shared/runtime/ids';
+import { validate } from '../../shared/runtime/validation';
 import type { AuthConfig } from './auth-config';
 import { LoginAttemptEntity, LoginEventEntity, ServiceAccountEntity, SessionEntity, UserEntity } from './entities';
 import { isOrganizationSuspended } from './lifecycle';

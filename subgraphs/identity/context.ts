@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import type { BaseContext } from '../../shared/subgraph-server';
+import type { BaseContext } from '../../shared/subgraph/context';
 import type { AuthServices } from './auth';
 import type { LifecycleLoaders, LifecycleServices } from './lifecycle';
 import type { IdentityLoaders } from './loaders';

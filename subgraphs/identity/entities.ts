@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import type { UserKind, UserStatus } from '../../shared/demo-data';
+import type { UserKind, UserStatus } from './domain';
 
 @Entity('users')
 @Index('idx_users_org_last_name', ['organizationId', 'lastName', 'id'])

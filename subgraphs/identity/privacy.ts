@@ -1,7 +1,7 @@
 import { IsNull, type DataSource, type EntityManager } from 'typeorm';
-import type { EventHandlers } from '../../shared/outbox';
-import { LIKE_ESCAPE, likeContaining } from '../../shared/sql';
-import { OutboxEvent } from '../../shared/outbox';
+import type { EventHandlers } from '../../shared/events/outbox';
+import { LIKE_ESCAPE, likeContaining } from '../../shared/data/sql';
+import { OutboxEvent } from '../../shared/events/outbox';
 import { InvitationEntity, LoginAttemptEntity, LoginEventEntity, SessionEntity, UserAccountEntity, UserEntity } from './entities';
 import { UserDailyActivityEntity } from './usage';
 

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import type { DemoDataset, DemoUser } from '../../shared/demo-data';
-import { stableId } from '../../shared/ids';
+import type { DemoDataset, DemoUser } from '../../graph/demo-data';
+import { stableId } from '../../shared/runtime/ids';
 import { ClientEmailDomainEntity, ClientSettingsEntity, UserAccountEntity } from './entities';
 import { folded } from './lifecycle';
 

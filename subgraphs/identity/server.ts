@@ -1,7 +1,8 @@
-import { JWKS_PATH } from '../../shared/access-token';
-import { InternalTokens } from '../../shared/internal-token';
-import { createMailer, loadMailerConfig } from '../../shared/mailer';
-import type { SubgraphDefinition } from '../../shared/subgraph-runtime';
+import { JWKS_PATH } from '../../shared/auth/access-token';
+import { InternalTokens } from '../../shared/auth/internal-token';
+import { createMailer, loadMailerConfig } from '../../shared/runtime/mailer';
+import type { DemoDataset } from '../../graph/demo-data';
+import type { SubgraphDefinition } from '../../shared/subgraph/definition';
 import { loadAuthConfig } from './auth-config';
 import type { IdentityContext, IdentityServices } from './context';
 import { IDENTITY_ENTITIES } from './entities';
@@ -16,7 +17,7 @@ import { resolvers } from './resolvers';
 import { seedIdentity } from './seed';
 import { AccessTokenIssuer, loadSigningKey } from './signing-keys';
 
-export const identity: SubgraphDefinition<IdentityContext, IdentityServices> = {
+export const identity: SubgraphDefinition<IdentityContext, IdentityServices, DemoDataset> = {
   directory: __dirname,
   resolvers,
   entities: [...IDENTITY_ENTITIES, ...USAGE_ENTITIES],

@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { SignJWT, exportJWK, calculateJwkThumbprint, type JWK } from 'jose';
-import { ACCESS_TOKEN_ALGORITHM, type AccessTokenClaims, type AccessTokenSettings } from '../../shared/access-token';
-import { ConfigError, envOptional } from '../../shared/config';
+import { ACCESS_TOKEN_ALGORITHM, type AccessTokenClaims, type AccessTokenSettings } from '../../shared/auth/access-token';
+import { ConfigError, envOptional } from '../../shared/runtime/config';
 
 const KEY_FILE = 'identity-signing-key.pem';
 

@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import { Column, Entity, In, Index, IsNull, PrimaryColumn, type DataSource, type EntityManager } from 'typeorm';
-import { isUniqueViolation } from '../../shared/database';
-import { badInput } from '../../shared/errors';
+import { isUniqueViolation } from '../../shared/data/database';
+import { badInput } from '../../shared/runtime/errors';
 import { ClientEmailDomainEntity, UserEntity } from './entities';
 
 /**

@@ -1,10 +1,10 @@
-import { LIKE_ESCAPE, likePrefix } from '../../shared/sql';
+import { LIKE_ESCAPE, likePrefix } from '../../shared/data/sql';
 import { Brackets, type DataSource, type SelectQueryBuilder } from 'typeorm';
 import { z } from 'zod';
-import { encodeCursor, pageRequest, toConnection, type Connection, type PageRequest } from '../../shared/pagination';
-import { uuid, validate } from '../../shared/validation';
+import { encodeCursor, pageRequest, toConnection, type Connection, type PageRequest } from '../../shared/data/pagination';
+import { uuid, validate } from '../../shared/runtime/validation';
 import { UserEntity } from './entities';
-import type { UserKind, UserStatus } from '../../shared/demo-data';
+import type { UserKind, UserStatus } from './domain';
 
 export interface UserFilter {
   search?: string | null;

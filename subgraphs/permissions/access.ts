@@ -1,16 +1,16 @@
 import type { DataSource, EntityManager } from 'typeorm';
 
 import { z } from 'zod';
-import { audit } from '../../shared/audit';
-import { bestRank, permissionsIn } from '../../shared/authz';
-import { inTransaction, isUniqueViolation } from '../../shared/database';
-import { badInput, conflict, forbidden, notFound } from '../../shared/errors';
-import { actorId, requirePermission } from '../../shared/guard';
-import { newId } from '../../shared/ids';
-import { publish } from '../../shared/outbox';
-import { ROLE_TIERS, roleRank, type Principal, type Role } from '../../shared/principal';
-import type { BaseContext } from '../../shared/subgraph-server';
-import { displayName, uuid, validate } from '../../shared/validation';
+import { audit } from '../../shared/events/audit';
+import { bestRank, permissionsIn } from '../../shared/auth/authz';
+import { inTransaction, isUniqueViolation } from '../../shared/data/database';
+import { badInput, conflict, forbidden, notFound } from '../../shared/runtime/errors';
+import { actorId, requirePermission } from '../../shared/auth/guard';
+import { newId } from '../../shared/runtime/ids';
+import { publish } from '../../shared/events/outbox';
+import { ROLE_TIERS, roleRank, type Principal, type Role } from '../../shared/auth/principal';
+import type { BaseContext } from '../../shared/subgraph/context';
+import { displayName, uuid, validate } from '../../shared/runtime/validation';
 import { ALL_PERMISSION_KEYS } from './catalogue';
 import { PermissionOverrideEntity, RoleAssignmentEntity, UserTypeAssignmentEntity, UserTypeEntity, UserTypePermissionEntity } from './entities';
 

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import type { BaseContext } from '../../shared/subgraph-server';
+import type { BaseContext } from '../../shared/subgraph/context';
 import type { PermissionsLoaders } from './loaders';
 
 export interface PermissionsContext extends BaseContext {

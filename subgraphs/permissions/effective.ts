@@ -1,6 +1,6 @@
 import { In, type DataSource } from 'typeorm';
-import { EVERY_ORGANIZATION } from '../../shared/authz';
-import { PLATFORM_ORGANIZATION_ID } from '../../shared/principal';
+import { EVERY_ORGANIZATION } from '../../shared/auth/authz';
+import { PLATFORM_ORGANIZATION_ID } from '../../shared/auth/principal';
 import { PERMISSIONS } from './catalogue';
 import {
   PartnerGrantEntity,

@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import type { Role } from '../../shared/principal';
+import type { Role } from '../../shared/auth/principal';
 
 @Entity('permissions')
 export class PermissionEntity {

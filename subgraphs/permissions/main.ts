@@ -1,4 +1,6 @@
-import { runSubgraphMain } from '../../shared/subgraph-runtime';
+import { buildDataset } from '../../graph/demo-data';
+import { runSubgraphMain } from '../../shared/subgraph/definition';
 import { permissions } from './server';
 
-runSubgraphMain('permissions', permissions);
+// SEED_DEMO_DATA writes the graph's demo data set, which lives where the graph is assembled.
+runSubgraphMain('permissions', permissions, { demoData: () => buildDataset() });

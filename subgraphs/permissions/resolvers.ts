@@ -1,7 +1,7 @@
-import type { GraphQLResolverMap } from '../../shared/resolver-map';
-import { can, requirePermission, requireSystem } from '../../shared/guard';
-import { ROLE_TIERS, roleRank, type Role } from '../../shared/principal';
-import { DateTimeScalar } from '../../shared/scalars';
+import type { GraphQLResolverMap } from '../../shared/subgraph/resolver-map';
+import { can, requirePermission, requireSystem } from '../../shared/auth/guard';
+import { ROLE_TIERS, roleRank, type Role } from '../../shared/auth/principal';
+import { DateTimeScalar } from '../../shared/runtime/scalars';
 import { assignUserType, createUserType, deleteUserType, grantRole, revokeRole, setDefaultUserType, setPermissionOverride, updateUserType } from './access';
 import type { PermissionsContext } from './context';
 import { personalData } from './handlers/persons';

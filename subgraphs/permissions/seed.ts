@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
-import { inTransaction } from '../../shared/database';
-import type { DemoDataset } from '../../shared/demo-data';
-import { stableId } from '../../shared/ids';
+import { inTransaction } from '../../shared/data/database';
+import type { DemoDataset } from '../../graph/demo-data';
+import { stableId } from '../../shared/runtime/ids';
 import { PartnerGrantEntity, RoleAssignmentEntity, UserTypeAssignmentEntity, UserTypeEntity, UserTypePermissionEntity } from './entities';
 import { createPredefinedUserTypes, predefinedUserTypeId } from './user-types';
 

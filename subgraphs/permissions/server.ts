@@ -1,4 +1,5 @@
-import type { SubgraphDefinition } from '../../shared/subgraph-runtime';
+import type { DemoDataset } from '../../graph/demo-data';
+import type { SubgraphDefinition } from '../../shared/subgraph/definition';
 import type { PermissionsContext } from './context';
 import { PartnerGrantEntity, PERMISSIONS_ENTITIES } from './entities';
 import { setUpServiceAccount } from './access';
@@ -11,7 +12,7 @@ import { resolvers } from './resolvers';
 import { seedPermissions } from './seed';
 import { createPredefinedUserTypes } from './user-types';
 
-export const permissions: SubgraphDefinition<PermissionsContext> = {
+export const permissions: SubgraphDefinition<PermissionsContext, unknown, DemoDataset> = {
   directory: __dirname,
   resolvers,
   entities: PERMISSIONS_ENTITIES,

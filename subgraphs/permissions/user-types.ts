@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { stableId } from '../../shared/ids';
+import { stableId } from '../../shared/runtime/ids';
 import { PREDEFINED_USER_TYPES } from './catalogue';
 import { UserTypeEntity, UserTypePermissionEntity } from './entities';
 

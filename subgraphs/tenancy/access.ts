@@ -1,6 +1,6 @@
-import { bestRank, EVERY_ORGANIZATION } from '../../shared/authz';
-import { can, organizationsWith } from '../../shared/guard';
-import { PLATFORM_ORGANIZATION_ID, roleRank, type Principal } from '../../shared/principal';
+import { bestRank, EVERY_ORGANIZATION } from '../../shared/auth/authz';
+import { can, organizationsWith } from '../../shared/auth/guard';
+import { PLATFORM_ORGANIZATION_ID, roleRank, type Principal } from '../../shared/auth/principal';
 import type { AccountEntity } from './entities';
 
 /** An organisation is readable by its own members, and by holders of clients.read in it (partners through their grant). */

@@ -1,13 +1,13 @@
 import { IsNull, type DataSource, type EntityManager } from 'typeorm';
-import type { Principal } from '../../shared/principal';
+import type { Principal } from '../../shared/auth/principal';
 import { visibleAccounts } from './access';
-import { audit } from '../../shared/audit';
-import { inTransaction } from '../../shared/database';
-import { badInput, conflict, notFound } from '../../shared/errors';
-import { requirePermission } from '../../shared/guard';
-import { newId } from '../../shared/ids';
-import type { BaseContext } from '../../shared/subgraph-server';
-import { displayName, uuid, validate } from '../../shared/validation';
+import { audit } from '../../shared/events/audit';
+import { inTransaction } from '../../shared/data/database';
+import { badInput, conflict, notFound } from '../../shared/runtime/errors';
+import { requirePermission } from '../../shared/auth/guard';
+import { newId } from '../../shared/runtime/ids';
+import type { BaseContext } from '../../shared/subgraph/context';
+import { displayName, uuid, validate } from '../../shared/runtime/validation';
 import { AccountEntity, ClientEntity } from './entities';
 
 type Actor = Pick<BaseContext, 'principal' | 'requestId'>;

@@ -1,16 +1,16 @@
-import { LIKE_ESCAPE, likeContaining } from '../../shared/sql';
+import { LIKE_ESCAPE, likeContaining } from '../../shared/data/sql';
 import { Brackets, type DataSource } from 'typeorm';
 import { z } from 'zod';
-import { inTransaction, isUniqueViolation } from '../../shared/database';
-import { conflict, forbidden, notFound } from '../../shared/errors';
-import { actorId, can, requirePermission } from '../../shared/guard';
-import { audit } from '../../shared/audit';
-import type { BaseContext } from '../../shared/subgraph-server';
-import { PLATFORM_ORGANIZATION_ID, type Principal } from '../../shared/principal';
-import { newId } from '../../shared/ids';
-import { publish } from '../../shared/outbox';
-import { encodeCursor, pageRequest, toConnection, type Connection } from '../../shared/pagination';
-import { displayName, dnsLabel, uuid, validate } from '../../shared/validation';
+import { inTransaction, isUniqueViolation } from '../../shared/data/database';
+import { conflict, forbidden, notFound } from '../../shared/runtime/errors';
+import { actorId, can, requirePermission } from '../../shared/auth/guard';
+import { audit } from '../../shared/events/audit';
+import type { BaseContext } from '../../shared/subgraph/context';
+import { PLATFORM_ORGANIZATION_ID, type Principal } from '../../shared/auth/principal';
+import { newId } from '../../shared/runtime/ids';
+import { publish } from '../../shared/events/outbox';
+import { encodeCursor, pageRequest, toConnection, type Connection } from '../../shared/data/pagination';
+import { displayName, dnsLabel, uuid, validate } from '../../shared/runtime/validation';
 import { AccountEntity, ClientEntity, PartnerEntity, PartnerGrantEntity } from './entities';
 
 /** Subdomains kept for the platform itself. */

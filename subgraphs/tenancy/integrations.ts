@@ -3,13 +3,13 @@ import path from 'node:path';
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { z } from 'zod';
-import { ConfigError, envOptional } from '../../shared/config';
-import { inTransaction } from '../../shared/database';
-import { notFound } from '../../shared/errors';
-import { actorId, requirePermission } from '../../shared/guard';
-import { audit } from '../../shared/audit';
-import type { BaseContext } from '../../shared/subgraph-server';
-import { uuid, validate } from '../../shared/validation';
+import { ConfigError, envOptional } from '../../shared/runtime/config';
+import { inTransaction } from '../../shared/data/database';
+import { notFound } from '../../shared/runtime/errors';
+import { actorId, requirePermission } from '../../shared/auth/guard';
+import { audit } from '../../shared/events/audit';
+import type { BaseContext } from '../../shared/subgraph/context';
+import { uuid, validate } from '../../shared/runtime/validation';
 import { ClientEntity, ClientIntegrationEntity } from './entities';
 
 /** Third-party assessment-tool providers a client can connect. */

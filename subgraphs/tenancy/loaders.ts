@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { In, type DataSource } from 'typeorm';
-import { rowsByColumn, rowsById } from '../../shared/loaders';
+import { rowsByColumn, rowsById } from '../../shared/data/loaders';
 import {
   AccountEntity,
   ClientEmailDomainEntity,

@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import type { EventHandlers } from '../../shared/outbox';
+import type { EventHandlers } from '../../shared/events/outbox';
 import { ClientEntity, CompanyProfileEntity, PartnerInvitationEntity, ProjectEntity, ProjectParticipantEntity } from './entities';
 
 /**

@@ -1,12 +1,12 @@
 import { In, Not, type DataSource } from 'typeorm';
 import { z } from 'zod';
-import { audit } from '../../shared/audit';
-import { inTransaction, isUniqueViolation } from '../../shared/database';
-import { badInput, conflict, forbidden, notFound } from '../../shared/errors';
-import { actorId, requirePermission } from '../../shared/guard';
-import { publish } from '../../shared/outbox';
-import type { BaseContext } from '../../shared/subgraph-server';
-import { displayName, uuid, validate } from '../../shared/validation';
+import { audit } from '../../shared/events/audit';
+import { inTransaction, isUniqueViolation } from '../../shared/data/database';
+import { badInput, conflict, forbidden, notFound } from '../../shared/runtime/errors';
+import { actorId, requirePermission } from '../../shared/auth/guard';
+import { publish } from '../../shared/events/outbox';
+import type { BaseContext } from '../../shared/subgraph/context';
+import { displayName, uuid, validate } from '../../shared/runtime/validation';
 import { actsForOrganization } from './access';
 import { COMPANY_SIZES, ClientEmailDomainEntity, ClientEntity, ClientProductEntity, CompanyProfileEntity } from './entities';
 

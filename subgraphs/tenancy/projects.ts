@@ -1,13 +1,13 @@
 import { In, type DataSource } from 'typeorm';
 import { z } from 'zod';
-import { inTransaction, isUniqueViolation } from '../../shared/database';
-import { conflict, forbidden, notFound } from '../../shared/errors';
-import { actorId, can, requirePermission } from '../../shared/guard';
-import { newId } from '../../shared/ids';
-import { publish } from '../../shared/outbox';
-import type { Principal } from '../../shared/principal';
-import type { BaseContext } from '../../shared/subgraph-server';
-import { displayName, uuid, validate } from '../../shared/validation';
+import { inTransaction, isUniqueViolation } from '../../shared/data/database';
+import { conflict, forbidden, notFound } from '../../shared/runtime/errors';
+import { actorId, can, requirePermission } from '../../shared/auth/guard';
+import { newId } from '../../shared/runtime/ids';
+import { publish } from '../../shared/events/outbox';
+import type { Principal } from '../../shared/auth/principal';
+import type { BaseContext } from '../../shared/subgraph/context';
+import { displayName, uuid, validate } from '../../shared/runtime/validation';
 import { isExternalIn } from './access';
 import { AccountEntity, ClientEntity, PartnerEntity, ProjectEntity, ProjectParticipantEntity, ProjectPartyEntity } from './entities';
 

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
-import { inTransaction } from '../../shared/database';
-import type { DemoDataset } from '../../shared/demo-data';
-import { publish } from '../../shared/outbox';
+import { inTransaction } from '../../shared/data/database';
+import type { DemoDataset } from '../../graph/demo-data';
+import { publish } from '../../shared/events/outbox';
 import { emptyProfile } from './profile';
 import {
   AccountEntity,

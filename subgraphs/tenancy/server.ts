@@ -1,5 +1,6 @@
-import { envInt } from '../../shared/config';
-import type { SubgraphDefinition } from '../../shared/subgraph-runtime';
+import { envInt } from '../../shared/runtime/config';
+import type { DemoDataset } from '../../graph/demo-data';
+import type { SubgraphDefinition } from '../../shared/subgraph/definition';
 import type { TenancyContext, TenancyServices } from './context';
 import { TENANCY_ENTITIES } from './entities';
 import { CodeCipher, loadIntegrationKey } from './integrations';
@@ -10,7 +11,7 @@ import { resolvers } from './resolvers';
 import { seedTenancy } from './seed';
 import { privacyHandlers } from './privacy';
 
-export const tenancy: SubgraphDefinition<TenancyContext, TenancyServices> = {
+export const tenancy: SubgraphDefinition<TenancyContext, TenancyServices, DemoDataset> = {
   directory: __dirname,
   resolvers,
   entities: TENANCY_ENTITIES,

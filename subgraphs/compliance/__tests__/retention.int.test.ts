@@ -1,7 +1,7 @@
-import { systemClock } from '../../../shared/clock';
-import { buildDataset } from '../../../shared/demo-data';
-import { OutboxEvent } from '../../../shared/outbox';
-import { startTestGraph, type TestGraph } from '../../../shared/testing/graph';
+import { systemClock } from '../../../shared/runtime/clock';
+import { buildDataset } from '../../../graph/demo-data';
+import { OutboxEvent } from '../../../shared/events/outbox';
+import { startTestGraph, type TestGraph } from '../../../graph/testing';
 
 const DAY = 86_400_000;
 const MONTH = 31 * DAY;

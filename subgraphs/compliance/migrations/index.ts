@@ -1,4 +1,4 @@
-import { CreateOutbox1732300000000 } from '../../../shared/migrations/outbox';
+import { CreateOutbox1732300000000 } from '../../../shared/events/migrations/outbox';
 import { CreateCompliance1732300000400 } from './1732300000400-CreateCompliance';
 import { CreateAuditLog1732300000410 } from './1732300000410-CreateAuditLog';
 import { Retention1732300000420 } from './1732300000420-Retention';

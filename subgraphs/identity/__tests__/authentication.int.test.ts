@@ -1,7 +1,7 @@
 import { generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { SignJWT } from 'jose';
-import { buildDataset, DEMO_SERVICE_SECRET } from '../../../shared/demo-data';
-import { startTestGraph, type TestGraph } from '../../../shared/testing/graph';
+import { buildDataset, DEMO_SERVICE_SECRET } from '../../../graph/demo-data';
+import { startTestGraph, type TestGraph } from '../../../graph/testing';
 
 const LOGIN = 'mutation($email: String!, $password: String!) { login(email: $email, password: $password) { accessToken refreshToken user { email } } }';
 const REFRESH = 'mutation($token: String!) { refreshSession(refreshToken: $token) { accessToken refreshToken } }';

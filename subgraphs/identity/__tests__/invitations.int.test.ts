@@ -1,7 +1,7 @@
-import { buildDataset, DEMO_PASSWORD } from '../../../shared/demo-data';
-import { inTransaction } from '../../../shared/database';
-import { publish } from '../../../shared/outbox';
-import { startTestGraph, type TestGraph } from '../../../shared/testing/graph';
+import { buildDataset, DEMO_PASSWORD } from '../../../graph/demo-data';
+import { inTransaction } from '../../../shared/data/database';
+import { publish } from '../../../shared/events/outbox';
+import { startTestGraph, type TestGraph } from '../../../graph/testing';
 import type { ReceivedMail } from '../../../shared/testing/mail';
 import { predefinedUserTypeId } from '../../permissions/user-types';
 import { InvitationEntity, UserEntity } from '../entities';

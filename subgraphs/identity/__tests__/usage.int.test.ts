@@ -1,5 +1,5 @@
-import { buildDataset } from '../../../shared/demo-data';
-import { startTestGraph, type TestGraph } from '../../../shared/testing/graph';
+import { buildDataset } from '../../../graph/demo-data';
+import { startTestGraph, type TestGraph } from '../../../graph/testing';
 
 const DAY = 86_400_000;
 const utcDay = (date: Date) => date.toISOString().slice(0, 10);

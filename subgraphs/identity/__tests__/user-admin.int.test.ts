@@ -1,5 +1,5 @@
-import { buildDataset } from '../../../shared/demo-data';
-import { startTestGraph, type TestGraph } from '../../../shared/testing/graph';
+import { buildDataset } from '../../../graph/demo-data';
+import { startTestGraph, type TestGraph } from '../../../graph/testing';
 import { predefinedUserTypeId } from '../../permissions/user-types';
 import { InvitationEntity, UserEntity } from '../entities';
 

@@ -1,4 +1,4 @@
-import type { EventHandlers } from '../../../shared/outbox';
+import type { EventHandlers } from '../../../shared/events/outbox';
 import { UserEntity } from '../entities';
 
 /** Handlers of permissions' events: identity keeps each user's type id for directory search. */

@@ -1,6 +1,6 @@
 import { In } from 'typeorm';
-import type { EventHandlers } from '../../../shared/outbox';
-import { querySubgraph } from '../../../shared/subgraph-client';
+import type { EventHandlers } from '../../../shared/events/outbox';
+import { querySubgraph } from '../../../shared/subgraph/client';
 import { ClientEmailDomainEntity, ClientSettingsEntity, UserEntity } from '../entities';
 import type { LifecycleServices } from '../lifecycle';
 

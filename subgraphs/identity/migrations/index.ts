@@ -1,4 +1,4 @@
-import { CreateOutbox1732300000000 } from '../../../shared/migrations/outbox';
+import { CreateOutbox1732300000000 } from '../../../shared/events/migrations/outbox';
 import { CreateIdentity1732300000200 } from './1732300000200-CreateIdentity';
 import { CreateSessions1732300000210 } from './1732300000210-CreateSessions';
 import { CreateUsageRollups1732300000220 } from './1732300000220-CreateUsageRollups';

@@ -1,7 +1,7 @@
-import { buildDataset } from '../../../shared/demo-data';
-import { INTERNAL_TOKEN_HEADER, InternalTokens } from '../../../shared/internal-token';
+import { buildDataset } from '../../../graph/demo-data';
+import { INTERNAL_TOKEN_HEADER, InternalTokens } from '../../../shared/auth/internal-token';
 import { predefinedUserTypeId } from '../user-types';
-import { startTestGraph, type TestGraph } from '../../../shared/testing/graph';
+import { startTestGraph, type TestGraph } from '../../../graph/testing';
 
 /** The permission model through the gateway: fresh permissions, escalation guards, audit. */
 describe('who may do what', () => {

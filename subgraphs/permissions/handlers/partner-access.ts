@@ -1,5 +1,5 @@
-import { audit } from '../../../shared/audit';
-import type { EventHandlers } from '../../../shared/outbox';
+import { audit } from '../../../shared/events/audit';
+import type { EventHandlers } from '../../../shared/events/outbox';
 import { PartnerGrantEntity } from '../entities';
 
 /**

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import type { EventHandlers } from '../../../shared/outbox';
+import type { EventHandlers } from '../../../shared/events/outbox';
 import { PermissionOverrideEntity, RoleAssignmentEntity, UserTypeAssignmentEntity, UserTypeEntity } from '../entities';
 
 /**

@@ -1,10 +1,10 @@
 import type { EntityManager } from 'typeorm';
-import { audit } from '../../../shared/audit';
-import type { EventPayloads } from '../../../shared/events';
-import { stableId } from '../../../shared/ids';
-import type { EventHandlers } from '../../../shared/outbox';
-import { publish } from '../../../shared/outbox';
-import type { Role } from '../../../shared/principal';
+import { audit } from '../../../shared/events/audit';
+import type { EventPayloads } from '../../../shared/events/events';
+import { stableId } from '../../../shared/runtime/ids';
+import type { EventHandlers } from '../../../shared/events/outbox';
+import { publish } from '../../../shared/events/outbox';
+import type { Role } from '../../../shared/auth/principal';
 import { RoleAssignmentEntity, UserTypeAssignmentEntity, UserTypeEntity } from '../entities';
 import { createPredefinedUserTypes, predefinedUserTypeId } from '../user-types';
 

@@ -1,4 +1,4 @@
-import { CreateOutbox1732300000000 } from '../../../shared/migrations/outbox';
+import { CreateOutbox1732300000000 } from '../../../shared/events/migrations/outbox';
 import { CreatePermissions1732300000300 } from './1732300000300-CreatePermissions';
 import { OverridesAndGrants1732300000310 } from './1732300000310-OverridesAndGrants';
 

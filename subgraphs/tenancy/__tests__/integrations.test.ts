@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { ConfigError } from '../../../shared/config';
+import { ConfigError } from '../../../shared/runtime/config';
 import { CodeCipher, ENCRYPTION_KEY_FILE, loadIntegrationKey } from '../integrations';
 
 describe('integration code encryption', () => {

@@ -1,6 +1,6 @@
-import { buildDataset } from '../../../shared/demo-data';
-import { applyEvent, OutboxEvent } from '../../../shared/outbox';
-import { startTestGraph, type TestGraph } from '../../../shared/testing/graph';
+import { buildDataset } from '../../../graph/demo-data';
+import { applyEvent, OutboxEvent } from '../../../shared/events/outbox';
+import { startTestGraph, type TestGraph } from '../../../graph/testing';
 import { partnerAccessHandlers } from '../../permissions/handlers/partner-access';
 import { PartnerGrantEntity as PermissionsGrant } from '../../permissions/entities';
 import { PartnerInvitationEntity } from '../entities';

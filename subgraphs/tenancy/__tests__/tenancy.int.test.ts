@@ -1,6 +1,6 @@
-import { buildDataset } from '../../../shared/demo-data';
-import { OutboxEvent } from '../../../shared/outbox';
-import { startTestGraph, type TestGraph } from '../../../shared/testing/graph';
+import { buildDataset } from '../../../graph/demo-data';
+import { OutboxEvent } from '../../../shared/events/outbox';
+import { startTestGraph, type TestGraph } from '../../../graph/testing';
 import { ClientIntegrationEntity, CompanyProfileEntity } from '../entities';
 
 type Query = TestGraph['query'];

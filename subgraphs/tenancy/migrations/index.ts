@@ -1,4 +1,4 @@
-import { CreateOutbox1732300000000 } from '../../../shared/migrations/outbox';
+import { CreateOutbox1732300000000 } from '../../../shared/events/migrations/outbox';
 import { CreateTenancy1732300000100 } from './1732300000100-CreateTenancy';
 import { PeopleAndTenants1732300000120 } from './1732300000120-PeopleAndTenants';
 

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { ConfigError, DEFAULT_PORTS, envBool, envInt, envOptional, envString, subgraphUrls, type SubgraphName } from './config';
-import { parseDatabaseUrl, type DatabaseSettings } from './database';
+import { ConfigError, DEFAULT_PORTS, envBool, envInt, envOptional, envString, subgraphUrls, type SubgraphName } from '../runtime/config';
+import { parseDatabaseUrl, type DatabaseSettings } from '../data/database';
 
 export interface SubgraphConfig {
   name: SubgraphName;

@@ -1,8 +1,8 @@
 /**
  * Who is making a request, as the gateway established it. It travels to subgraphs inside the
- * internal token (shared/internal-token.ts) and is the only source of identity a subgraph trusts.
+ * internal token (shared/auth/internal-token.ts) and is the only source of identity a subgraph trusts.
  */
-import { stableId } from './ids';
+import { stableId } from '../runtime/ids';
 
 /**
  * The platform's own organisation, home of the operators and internal tools. Permissions held there
@@ -47,3 +47,9 @@ export type Principal =
   | { kind: 'system'; service: string };
 
 export const ANONYMOUS: Principal = { kind: 'anonymous' };
+
+/** Who carries out a change, and in which request: what an audit entry records beside the change itself. */
+export interface Actor {
+  principal: Principal;
+  requestId: string;
+}

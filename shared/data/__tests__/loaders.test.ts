@@ -1,23 +1,31 @@
-import { DataSource } from 'typeorm';
+import 'reflect-metadata';
+import { Column, DataSource, Entity, PrimaryColumn } from 'typeorm';
 import { rowsByColumn, rowsById } from '../loaders';
 import { QueryCounter } from '../database';
-import { AccountEntity, ClientEntity, PartnerEntity } from '../../subgraphs/tenancy/entities';
+
+// Two small tables of the test's own: the loaders know nothing of any subgraph's entities.
+@Entity('clients')
+class ClientEntity {
+  @PrimaryColumn({ type: 'varchar', length: 36 }) id: string;
+  @Column({ type: 'varchar', length: 200 }) name: string;
+}
+
+@Entity('accounts')
+class AccountEntity {
+  @PrimaryColumn({ type: 'varchar', length: 36 }) id: string;
+  @Column({ type: 'varchar', length: 36 }) clientId: string;
+  @Column({ type: 'varchar', length: 200 }) name: string;
+}
 
 describe('per-request loaders', () => {
   let db: DataSource;
   const counter = new QueryCounter();
 
   beforeAll(async () => {
-    db = new DataSource({ type: 'better-sqlite3', database: ':memory:', entities: [PartnerEntity, ClientEntity, AccountEntity], synchronize: true, logger: counter, logging: true });
+    db = new DataSource({ type: 'better-sqlite3', database: ':memory:', entities: [ClientEntity, AccountEntity], synchronize: true, logger: counter, logging: true });
     await db.initialize();
-    const now = new Date();
-    await db.getRepository(PartnerEntity).insert({ id: 'p1', name: 'Partner', isOperator: false, createdAt: now });
-    await db.getRepository(ClientEntity).insert(
-      Array.from({ length: 10 }, (_, i) => ({ id: `c${i}`, partnerId: 'p1', name: `Client ${i}`, subdomain: `client-${i}`, status: 'ACTIVE' as const, createdAt: now })),
-    );
-    await db.getRepository(AccountEntity).insert(
-      Array.from({ length: 30 }, (_, i) => ({ id: `a${i}`, clientId: `c${i % 10}`, parentId: null, name: `Account ${i}`, createdAt: now })),
-    );
+    await db.getRepository(ClientEntity).insert(Array.from({ length: 10 }, (_, i) => ({ id: `c${i}`, name: `Client ${i}` })));
+    await db.getRepository(AccountEntity).insert(Array.from({ length: 30 }, (_, i) => ({ id: `a${i}`, clientId: `c${i % 10}`, name: `Account ${i}` })));
   });
   afterAll(() => db.destroy());
 

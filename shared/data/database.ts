@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { DataSource, type EntityManager, type Logger as TypeOrmLogger, type MixedList, type EntitySchema, type QueryRunner } from 'typeorm';
 import type { Logger } from 'pino';
-import { ConfigError } from './config';
+import { ConfigError } from '../runtime/config';
 
 export type DatabaseSettings =
   | { kind: 'sqlite'; file: string }

@@ -1,4 +1,4 @@
-import type { SubgraphName } from './config';
+import type { SubgraphName } from '../runtime/config';
 
 /** Events that cross subgraph boundaries, with their payloads. Add a topic here and in EVENT_ROUTES. */
 export interface EventPayloads {

@@ -5,7 +5,7 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import { execute, parse, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import { enforceAuthzDirectives } from '../directive-enforcement';
 import { ANONYMOUS, type Principal } from '../principal';
-import { loadSubgraphSchema } from '../subgraph-schema';
+import { loadSubgraphSchema } from '../../subgraph/schema';
 
 const SCHEMA = `extend schema
   @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@composeDirective"])

@@ -13,7 +13,7 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import { AUTHZ_DIRECTIVES, satisfiesDirectives } from './authz';
-import { CodedError, ErrorCode } from './errors';
+import { CodedError, ErrorCode } from '../runtime/errors';
 import { ANONYMOUS, type Principal } from './principal';
 
 /** Something that may carry applied directives: a definition node or one of its extensions. */

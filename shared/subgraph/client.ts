@@ -1,6 +1,6 @@
-import { CodedError, ErrorCode } from './errors';
-import { INTERNAL_TOKEN_HEADER, type InternalTokens } from './internal-token';
-import type { Principal } from './principal';
+import { CodedError, ErrorCode } from '../runtime/errors';
+import { INTERNAL_TOKEN_HEADER, type InternalTokens } from '../auth/internal-token';
+import type { Principal } from '../auth/principal';
 
 /**
  * Calls a subgraph directly (not through the gateway) with an internal token: the gateway loading

@@ -1,5 +1,5 @@
 import { EVERY_ORGANIZATION, hasPermissions } from './authz';
-import { forbidden } from './errors';
+import { forbidden } from '../runtime/errors';
 import type { Principal } from './principal';
 
 /**

@@ -1,12 +1,10 @@
-import { stableId } from './ids';
-import { PLATFORM_ORGANIZATION_ID, type Role } from './principal';
-
 /**
  * The demo world every subgraph seeds its own share of on first start (and tests seed at chosen
  * sizes). Ids are derived from names, so the four databases agree without reading each other.
  */
-export type UserKind = 'EMPLOYEE' | 'EXTERNAL' | 'PARTICIPANT';
-export type UserStatus = 'INVITED' | 'ACTIVE' | 'DEACTIVATED';
+import { PLATFORM_ORGANIZATION_ID, type Role } from '../shared/auth/principal';
+import { stableId } from '../shared/runtime/ids';
+import type { UserKind, UserStatus } from '../subgraphs/identity/domain';
 
 export interface DemoOrganization {
   id: string;

@@ -1,8 +1,8 @@
 import type { EntityManager } from 'typeorm';
 import type { AuditRecord } from './events';
-import { actorId } from './guard';
+import { actorId } from '../auth/guard';
+import type { Actor } from '../auth/principal';
 import { publish } from './outbox';
-import type { BaseContext } from './subgraph-server';
 
 /**
  * Records a change of access for the audit log, in the transaction of the change itself: the entry
@@ -10,7 +10,7 @@ import type { BaseContext } from './subgraph-server';
  */
 export async function audit(
   manager: EntityManager,
-  context: Pick<BaseContext, 'principal' | 'requestId'>,
+  context: Actor,
   entry: Omit<AuditRecord, 'actorId' | 'occurredAt' | 'requestId'> & { actorId?: string | null },
   now = new Date(),
 ): Promise<void> {

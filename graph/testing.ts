@@ -1,15 +1,15 @@
 import { generateKeyPairSync, randomBytes, type KeyObject } from 'node:crypto';
-import { createGateway, type Gateway } from '../../gateway/server';
-import type { GatewayConfig } from '../../gateway/config';
-import { SUBGRAPH_NAMES, type SubgraphName } from '../config';
-import { DEMO_PASSWORD, type DemoDataset } from '../demo-data';
-import { createLogger } from '../logger';
-import type { SubgraphConfig } from '../subgraph-config';
-import { createSubgraph, type RunningSubgraph } from '../subgraph-runtime';
-import { DEFINITIONS } from '../subgraph-definitions';
-import { createTestDatabases, type TestDatabases } from './databases';
-import { DEFAULT_ACCESS_TOKEN_SETTINGS } from '../access-token';
-import { startTestMailbox, type TestMailbox } from './mail';
+import { createGateway, type Gateway } from '../gateway/server';
+import type { GatewayConfig } from '../gateway/config';
+import { SUBGRAPH_NAMES, type SubgraphName } from '../shared/runtime/config';
+import { DEMO_PASSWORD, type DemoDataset } from './demo-data';
+import { createLogger } from '../shared/runtime/logger';
+import type { SubgraphConfig } from '../shared/subgraph/config';
+import { createSubgraph, type RunningSubgraph } from '../shared/subgraph/definition';
+import { DEFINITIONS } from './definitions';
+import { createTestDatabases, type TestDatabases } from '../shared/testing/databases';
+import { DEFAULT_ACCESS_TOKEN_SETTINGS } from '../shared/auth/access-token';
+import { startTestMailbox, type TestMailbox } from '../shared/testing/mail';
 
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
@@ -58,7 +58,7 @@ export async function startTestGraph(gatewayOverrides: Partial<GatewayConfig> = 
   try {
     for (const name of SUBGRAPH_NAMES) {
       configs[name] = { name, host: '127.0.0.1', port: 0, dataDir: '', database: databases.settings(name), internalTokenSecret: secret, peers, seedDemoData: false, relayIntervalMs: 60_000, env: name === 'identity' ? identityEnv : {} };
-      subgraphs[name] = await createSubgraph(DEFINITIONS[name], configs[name], createLogger(name));
+      subgraphs[name] = await createSubgraph(DEFINITIONS[name], configs[name], { logger: createLogger(name) });
       const server = await subgraphs[name].service.start(0, '127.0.0.1');
       subgraphs[name].server = server;
       peers[name] = server.url;

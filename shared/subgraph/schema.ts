@@ -1,8 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-/** The authorization directives every subgraph links (shared/authz-directives.graphql, copied into dist by the build). */
-const DIRECTIVES_FILE = path.join(__dirname, 'authz-directives.graphql');
+/**
+ * The authorization directives every subgraph links (shared/auth/authz-directives.graphql; the build
+ * copies it to the same place under dist/).
+ */
+export const DIRECTIVES_FILE = path.join(__dirname, '..', 'auth', 'authz-directives.graphql');
 
 /** A subgraph's SDL: its own schema.graphql plus the shared directive definitions. */
 export function loadSubgraphSchema(directory: string): string {

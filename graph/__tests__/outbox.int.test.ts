@@ -1,8 +1,8 @@
 import { IsNull, Not } from 'typeorm';
-import { createLogger } from '../logger';
-import { InternalTokens } from '../internal-token';
-import { OutboxEvent, OutboxRelay, ProcessedEvent } from '../outbox';
-import { startTestGraph, type TestGraph } from '../testing/graph';
+import { createLogger } from '../../shared/runtime/logger';
+import { InternalTokens } from '../../shared/auth/internal-token';
+import { OutboxEvent, OutboxRelay, ProcessedEvent } from '../../shared/events/outbox';
+import { startTestGraph, type TestGraph } from '../testing';
 import { buildDataset } from '../demo-data';
 import { RetentionPolicyEntity } from '../../subgraphs/compliance/entities';
 

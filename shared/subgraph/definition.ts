@@ -2,16 +2,16 @@ import type { GraphQLResolverMap } from './resolver-map';
 import type { Express } from 'express';
 import type { DataSource, EntitySchema, MixedList } from 'typeorm';
 import type { Logger } from 'pino';
-import { openDatabase, type Database } from './database';
-import { InternalTokens } from './internal-token';
-import { OUTBOX_ENTITIES, OutboxRelay, type EventHandlers } from './outbox';
-import { loadSubgraphConfig, type SubgraphConfig } from './subgraph-config';
-import { createLogger } from './logger';
-import { runMain } from './main';
-import { createSubgraphService, type BaseContext, type SubgraphService } from './subgraph-server';
-import type { RunningServer } from './http';
-import { buildDataset, type DemoDataset } from './demo-data';
-import { loadSubgraphSchema } from './subgraph-schema';
+import { openDatabase, type Database } from '../data/database';
+import { InternalTokens } from '../auth/internal-token';
+import { OUTBOX_ENTITIES, OutboxRelay, type EventHandlers } from '../events/outbox';
+import { loadSubgraphConfig, type SubgraphConfig } from './config';
+import { createLogger } from '../runtime/logger';
+import { runMain } from '../runtime/main';
+import type { BaseContext } from './context';
+import { createSubgraphService, type SubgraphService } from './service';
+import type { RunningServer } from '../runtime/http';
+import { loadSubgraphSchema } from './schema';
 
 export interface SubgraphSetupArgs {
   config: SubgraphConfig;
@@ -19,7 +19,11 @@ export interface SubgraphSetupArgs {
   logger: Logger;
 }
 
-export interface SubgraphDefinition<C extends BaseContext, S = unknown> {
+/**
+ * What a subgraph is made of. `C` is its resolver context, `S` what its setup() builds once per
+ * process, `D` the data set its seed() writes (the graph's demo data; the runtime does not know it).
+ */
+export interface SubgraphDefinition<C extends BaseContext, S = unknown, D = unknown> {
   /** Folder holding schema.graphql (the source folder, or its copy under dist/). */
   directory: string;
   resolvers: GraphQLResolverMap<C>;
@@ -37,7 +41,13 @@ export interface SubgraphDefinition<C extends BaseContext, S = unknown> {
   /** Handlers of delivered events; a function receives what setup() built (e.g. a mailer). */
   eventHandlers?: EventHandlers | ((services: S) => EventHandlers);
   /** Writes this subgraph's share of a dataset; must do nothing if already seeded. */
-  seed?(db: DataSource, dataset: DemoDataset): Promise<void>;
+  seed?(db: DataSource, dataset: D): Promise<void>;
+}
+
+export interface CreateSubgraphOptions<D> {
+  logger: Logger;
+  /** The data set seed() writes on start when the configuration asks for it (SEED_DEMO_DATA). */
+  demoData?: () => D;
 }
 
 export interface RunningSubgraph {
@@ -55,16 +65,20 @@ export interface RunningSubgraph {
  * Builds a subgraph from its definition and configuration: opens and migrates its database, seeds
  * demo data when asked, and prepares its HTTP service and outbox relay. Nothing listens until start().
  */
-export async function createSubgraph<C extends BaseContext, S>(definition: SubgraphDefinition<C, S>, config: SubgraphConfig, logger: Logger): Promise<RunningSubgraph> {
+export async function createSubgraph<C extends BaseContext, S, D>(definition: SubgraphDefinition<C, S, D>, config: SubgraphConfig, options: CreateSubgraphOptions<D>): Promise<RunningSubgraph> {
+  const { logger } = options;
   const database = await openDatabase({
     settings: config.database,
-    entities: [...(definition.entities as unknown[]), ...OUTBOX_ENTITIES] as SubgraphDefinition<C, S>['entities'],
+    entities: [...(definition.entities as unknown[]), ...OUTBOX_ENTITIES] as SubgraphDefinition<C, S, D>['entities'],
     migrations: definition.migrations,
     logger,
   });
   const { dataSource } = database;
   try {
-    if (config.seedDemoData && definition.seed) await definition.seed(dataSource, buildDataset());
+    if (config.seedDemoData && definition.seed) {
+      if (!options.demoData) throw new Error(`SEED_DEMO_DATA is set, but ${config.name} was started without a data set to seed`);
+      await definition.seed(dataSource, options.demoData());
+    }
     const services = (definition.setup ? await definition.setup({ config, dataSource, logger }) : undefined) as S;
     const tokens = new InternalTokens(config.internalTokenSecret, config.name);
     const service = await createSubgraphService<C>({
@@ -110,11 +124,11 @@ export async function createSubgraph<C extends BaseContext, S>(definition: Subgr
 }
 
 /** The whole main() of a subgraph: configuration from the environment, listen, stop on a signal. */
-export function runSubgraphMain<C extends BaseContext, S>(name: SubgraphConfig['name'], definition: SubgraphDefinition<C, S>): void {
+export function runSubgraphMain<C extends BaseContext, S, D>(name: SubgraphConfig['name'], definition: SubgraphDefinition<C, S, D>, options: Omit<CreateSubgraphOptions<D>, 'logger'> = {}): void {
   const logger = createLogger(name);
   runMain(logger, async () => {
     const config = loadSubgraphConfig(name);
-    const subgraph = await createSubgraph(definition, config, logger);
+    const subgraph = await createSubgraph(definition, config, { ...options, logger });
     await subgraph.start(config.port, config.host);
     return () => subgraph.stop();
   });

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { ConfigError, envBool, envInt, envString, envUrl } from '../config';
-import { parseDatabaseUrl } from '../database';
+import { parseDatabaseUrl } from '../../data/database';
 
 /** Runs `read` and returns the ConfigError it throws, failing the test if it throws nothing or something else. */
 function configErrorOf(read: () => unknown): ConfigError {

@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { Column, Entity, Index, PrimaryColumn, type DataSource, type EntityManager, LessThan, IsNull, In } from 'typeorm';
 import type { Logger } from 'pino';
 import { z } from 'zod';
-import type { SubgraphName } from './config';
+import type { SubgraphName } from '../runtime/config';
 import { EVENT_ROUTES, type DeliveredEvent, type EventPayloads, type EventTopic } from './events';
-import { inTransaction, isUniqueViolation } from './database';
-import { INTERNAL_TOKEN_HEADER, type InternalTokens } from './internal-token';
+import { inTransaction, isUniqueViolation } from '../data/database';
+import { INTERNAL_TOKEN_HEADER, type InternalTokens } from '../auth/internal-token';
 
 /** One row per (event, destination): written in the transaction of the change that caused it. */
 @Entity('outbox_events')

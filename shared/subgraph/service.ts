@@ -8,29 +8,13 @@ import express, { type Request, type Response, type NextFunction } from 'express
 import { parse, type GraphQLSchema } from 'graphql';
 import type { DataSource } from 'typeorm';
 import type { Logger } from 'pino';
-import { ErrorCode, maskUnexpectedErrors } from './errors';
-import { INTERNAL_TOKEN_HEADER, type InternalTokens } from './internal-token';
-import { jsonErrorHandler, listen, type RunningServer } from './http';
-import type { Principal } from './principal';
-import { applyEvent, type EventHandlers } from './outbox';
-import { enforceAuthzDirectives } from './directive-enforcement';
-
-/** What every subgraph resolver receives; each subgraph extends it with its loaders. */
-export interface BaseContext {
-  principal: Principal;
-  requestId: string;
-  /** The end client's address as the gateway saw it; null for service-to-service calls. */
-  clientAddress: string | null;
-  /** One "now" for the whole request, so defaults such as "the last 30 days" agree across resolvers. */
-  now: Date;
-  /**
-   * Delivers this subgraph's pending events now instead of at the relay's next pass, for changes
-   * that must hold on the caller's very next request (a cancelled partnership, a suspended client).
-   * Best effort: what cannot be delivered stays in the outbox for the relay.
-   */
-  flushEvents(): Promise<void>;
-  logger: Logger;
-}
+import { ErrorCode, maskUnexpectedErrors } from '../runtime/errors';
+import { INTERNAL_TOKEN_HEADER, type InternalTokens } from '../auth/internal-token';
+import { jsonErrorHandler, listen, type RunningServer } from '../runtime/http';
+import type { Principal } from '../auth/principal';
+import { applyEvent, type EventHandlers } from '../events/outbox';
+import { enforceAuthzDirectives } from '../auth/directive-enforcement';
+import type { BaseContext } from './context';
 
 export interface SubgraphServiceOptions<C extends BaseContext> {
   name: string;

@@ -1,9 +1,9 @@
 import pino from 'pino';
 import type { DataSource, MigrationInterface, QueryRunner } from 'typeorm';
 import type { MysqlConnectionOptions } from 'typeorm/driver/mysql/MysqlConnectionOptions';
-import { MigrationFailedError, openDatabase, type Database, type DatabaseSettings } from '../database';
-import { OUTBOX_ENTITIES } from '../outbox';
-import { createTestDatabases, TEST_DATABASE, type TestDatabases } from '../testing/databases';
+import { MigrationFailedError, openDatabase, type Database, type DatabaseSettings } from '../../shared/data/database';
+import { OUTBOX_ENTITIES } from '../../shared/events/outbox';
+import { createTestDatabases, TEST_DATABASE, type TestDatabases } from '../../shared/testing/databases';
 import { IDENTITY_ENTITIES, UserEntity } from '../../subgraphs/identity/entities';
 import { IDENTITY_MIGRATIONS } from '../../subgraphs/identity/migrations';
 

@@ -1,4 +1,4 @@
-import { badInput } from './errors';
+import { badInput } from '../runtime/errors';
 
 /** Documented page-size limits for every connection (README, "Lists"). */
 export const DEFAULT_PAGE_SIZE = 20;

@@ -1,0 +1,19 @@
+import type { Logger } from 'pino';
+import type { Principal } from '../auth/principal';
+
+/** What every subgraph resolver receives; each subgraph extends it with its loaders. */
+export interface BaseContext {
+  principal: Principal;
+  requestId: string;
+  /** The end client's address as the gateway saw it; null for service-to-service calls. */
+  clientAddress: string | null;
+  /** One "now" for the whole request, so defaults such as "the last 30 days" agree across resolvers. */
+  now: Date;
+  /**
+   * Delivers this subgraph's pending events now instead of at the relay's next pass, for changes
+   * that must hold on the caller's very next request (a cancelled partnership, a suspended client).
+   * Best effort: what cannot be delivered stays in the outbox for the relay.
+   */
+  flushEvents(): Promise<void>;
+  logger: Logger;
+}
