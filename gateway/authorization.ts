@@ -32,7 +32,7 @@ import { satisfiesDirectives } from '../shared/auth/authz';
 import { authzDirectivesOf } from '../shared/auth/directive-enforcement';
 import { CodedError, ErrorCode } from '../shared/runtime/errors';
 import type { Principal } from '../shared/auth/principal';
-import type { GatewayContext } from './server';
+import type { GatewayContext } from './context';
 
 /**
  * Where the authorization directives sit in the supergraph. Read from the supergraph SDL because the

@@ -10,17 +10,12 @@ import { SUBGRAPH_NAMES, type SubgraphName } from '../shared/runtime/config';
 import { maskUnexpectedErrors } from '../shared/runtime/errors';
 import { jsonErrorHandler, listen, type RunningServer } from '../shared/runtime/http';
 import { INTERNAL_TOKEN_HEADER, InternalTokens } from '../shared/auth/internal-token';
-import { ANONYMOUS, type Principal } from '../shared/auth/principal';
+import { ANONYMOUS } from '../shared/auth/principal';
 import { SUPERGRAPH_FILE } from './compose';
 import { Authenticator } from './authentication';
 import { authorizationPlugin, buildAuthorizationIndex } from './authorization';
 import type { GatewayConfig } from './config';
-
-export interface GatewayContext {
-  principal: Principal;
-  requestId: string;
-  clientAddress: string | null;
-}
+import type { GatewayContext } from './context';
 
 /**
  * Signs an internal token for every subgraph request, addressed to that subgraph. Nothing from the

@@ -8,7 +8,7 @@ import { buildSchema, parse, print, validate, type DocumentNode, type GraphQLSch
 import { ANONYMOUS, type Principal } from '../../shared/auth/principal';
 import { applyRemovedFields, authorizationPlugin, authorizeOperation, buildAuthorizationIndex, PLACEHOLDER_KEY, type AuthorizationIndex } from '../authorization';
 import { DIRECTIVES_FILE } from '../../shared/subgraph/schema';
-import type { GatewayContext } from '../server';
+import type { GatewayContext } from '../context';
 
 const DIRECTIVES = fs.readFileSync(DIRECTIVES_FILE, 'utf8');
 
