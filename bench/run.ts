@@ -64,10 +64,10 @@ async function main(): Promise<void> {
     const clientIds = dataset.clients.map((client) => client.id);
     const period = { from: new Date(now - DAYS * 86_400_000), to: new Date(now) };
 
-    const rollupsToNow = await median(() => createUsageLoader(identity).loadMany(clientIds.map((id) => usageKey(id, period))));
+    const rollupsToNow = await median(() => createUsageLoader(identity, new Date(now)).loadMany(clientIds.map((id) => usageKey(id, period))));
     // A past year (ending yesterday): the roll-ups must also count distinct active users.
     const pastPeriod = { from: new Date(now - (DAYS + 1) * 86_400_000), to: new Date(now - 86_400_000) };
-    const rollupsPast = await median(() => createUsageLoader(identity).loadMany(clientIds.map((id) => usageKey(id, pastPeriod))));
+    const rollupsPast = await median(() => createUsageLoader(identity, new Date(now)).loadMany(clientIds.map((id) => usageKey(id, pastPeriod))));
     const placeholders = clientIds.map(() => '?').join(', ');
     const raw = await median(async () => {
       const args = [...clientIds, sqliteDate(period.from), sqliteDate(period.to)];

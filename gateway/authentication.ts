@@ -5,6 +5,7 @@ import type { SubgraphName } from '../shared/runtime/config';
 import { ErrorCode } from '../shared/runtime/errors';
 import type { InternalTokens } from '../shared/auth/internal-token';
 import { ANONYMOUS, type Principal, type RoleGrant } from '../shared/auth/principal';
+import type { Clock } from '../shared/runtime/clock';
 import { querySubgraph } from '../shared/subgraph/client';
 
 const STATUS_QUERY = `query($subjectId: ID!, $kind: PrincipalKind!, $sessionId: ID) {
@@ -38,6 +39,7 @@ export class Authenticator {
     private readonly subgraphs: Record<SubgraphName, string>,
     private readonly settings: AccessTokenSettings,
     private readonly tokens: InternalTokens,
+    private readonly clock: Clock,
   ) {
     // Keys are cached; an unknown key id triggers a refetch (at most every 30 s), which is how rotation lands.
     this.jwks = createRemoteJWKSet(new URL(`${subgraphs.identity}${JWKS_PATH}`), { cacheMaxAge: 600_000, cooldownDuration: 30_000 });
@@ -51,7 +53,7 @@ export class Authenticator {
     let kind: 'user' | 'service';
     let sessionId: string | null;
     try {
-      const { payload } = await jwtVerify(match[1], this.jwks, { algorithms: [ACCESS_TOKEN_ALGORITHM], issuer: this.settings.issuer, audience: this.settings.audience, requiredClaims: ['sub', 'exp', 'iat'] });
+      const { payload } = await jwtVerify(match[1], this.jwks, { algorithms: [ACCESS_TOKEN_ALGORITHM], issuer: this.settings.issuer, audience: this.settings.audience, requiredClaims: ['sub', 'exp', 'iat'], currentDate: this.clock.now() });
       if (payload.typ !== 'user' && payload.typ !== 'service') throw refuse('Invalid access token');
       subject = payload.sub!;
       kind = payload.typ;

@@ -6,7 +6,7 @@ import { createGateway } from './server';
 const logger = createLogger('gateway');
 runMain(logger, async () => {
   const config = loadGatewayConfig();
-  const gateway = await createGateway(config, logger);
+  const gateway = await createGateway(config, { logger });
   await gateway.start(config.port, config.host);
   return () => gateway.stop();
 });

@@ -10,6 +10,7 @@ import { SUBGRAPH_NAMES, type SubgraphName } from '../shared/runtime/config';
 import { maskUnexpectedErrors } from '../shared/runtime/errors';
 import { jsonErrorHandler, listen, type RunningServer } from '../shared/runtime/http';
 import { INTERNAL_TOKEN_HEADER, InternalTokens } from '../shared/auth/internal-token';
+import { systemClock, type Clock } from '../shared/runtime/clock';
 import { ANONYMOUS } from '../shared/auth/principal';
 import { SUPERGRAPH_FILE } from './compose';
 import { Authenticator } from './authentication';
@@ -51,10 +52,17 @@ export interface Gateway {
   stop(): Promise<void>;
 }
 
+export interface CreateGatewayOptions {
+  logger: Logger;
+  /** Where the gateway reads "now" to check access-token expiry; the system clock unless a test hands it a fake one. */
+  clock?: Clock;
+}
+
 /** Builds the gateway over the checked-in supergraph; subgraph URLs come from configuration. */
-export async function createGateway(config: GatewayConfig, logger: Logger): Promise<Gateway> {
+export async function createGateway(config: GatewayConfig, options: CreateGatewayOptions): Promise<Gateway> {
+  const { logger, clock = systemClock } = options;
   const tokens = new InternalTokens(config.internalTokenSecret, 'gateway');
-  const authenticator = new Authenticator(config.subgraphs, config.accessTokens, tokens);
+  const authenticator = new Authenticator(config.subgraphs, config.accessTokens, tokens, clock);
   const supergraphSdl = fs.readFileSync(SUPERGRAPH_FILE, 'utf8');
   const gateway = new ApolloGateway({
     supergraphSdl,

@@ -10,7 +10,7 @@ import { DEFINITIONS } from './definitions';
 import { createTestDatabases, type TestDatabases } from '../shared/testing/databases';
 import { DEFAULT_ACCESS_TOKEN_SETTINGS } from '../shared/auth/access-token';
 import { startTestMailbox, type TestMailbox } from '../shared/testing/mail';
-
+import { systemClock, type Clock } from '../shared/runtime/clock';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   data?: T | null;
@@ -19,6 +19,8 @@ export interface GraphQLResponse<T = Record<string, unknown>> {
 
 export interface TestGraph {
   gatewayUrl: string;
+  /** The clock every service of this graph reads (a FakeClock when the test passed one). */
+  clock: Clock;
   subgraphs: Record<SubgraphName, RunningSubgraph>;
   configs: Record<SubgraphName, SubgraphConfig>;
   secret: string;
@@ -41,11 +43,19 @@ export interface TestGraph {
   stop(): Promise<void>;
 }
 
+export interface TestGraphOptions {
+  /** Settings that differ from the test defaults, e.g. rejectUnauthorizedOperations. */
+  gateway?: Partial<GatewayConfig>;
+  /** The clock of every service; a FakeClock lets the test move time. Default: the system clock. */
+  clock?: Clock;
+}
+
 /**
  * Starts the four real subgraphs and the gateway on port 0 over fresh databases (SQLite, or MySQL
  * with TEST_DATABASE=mysql). Outbox relays do not poll: tests deliver events with drainEvents().
  */
-export async function startTestGraph(gatewayOverrides: Partial<GatewayConfig> = {}): Promise<TestGraph> {
+export async function startTestGraph(options: TestGraphOptions = {}): Promise<TestGraph> {
+  const clock = options.clock ?? systemClock;
   const secret = randomBytes(32).toString('hex');
   const signingKey = generateKeyPairSync('ed25519').privateKey;
   const mail = await startTestMailbox();
@@ -58,18 +68,19 @@ export async function startTestGraph(gatewayOverrides: Partial<GatewayConfig> = 
   try {
     for (const name of SUBGRAPH_NAMES) {
       configs[name] = { name, host: '127.0.0.1', port: 0, dataDir: '', database: databases.settings(name), internalTokenSecret: secret, peers, seedDemoData: false, relayIntervalMs: 60_000, env: name === 'identity' ? identityEnv : {} };
-      subgraphs[name] = await createSubgraph(DEFINITIONS[name], configs[name], { logger: createLogger(name) });
+      subgraphs[name] = await createSubgraph(DEFINITIONS[name], configs[name], { logger: createLogger(name), clock });
       const server = await subgraphs[name].service.start(0, '127.0.0.1');
       subgraphs[name].server = server;
       peers[name] = server.url;
     }
-    const gatewayConfig: GatewayConfig = { host: '127.0.0.1', port: 0, dataDir: '', subgraphs: peers, internalTokenSecret: secret, introspection: true, corsOrigins: [], subgraphTimeoutMs: 10_000, accessTokens: DEFAULT_ACCESS_TOKEN_SETTINGS, rejectUnauthorizedOperations: false, trustProxyHops: 0, ...gatewayOverrides };
-    gateway = await createGateway(gatewayConfig, createLogger('gateway'));
+    const gatewayConfig: GatewayConfig = { host: '127.0.0.1', port: 0, dataDir: '', subgraphs: peers, internalTokenSecret: secret, introspection: true, corsOrigins: [], subgraphTimeoutMs: 10_000, accessTokens: DEFAULT_ACCESS_TOKEN_SETTINGS, rejectUnauthorizedOperations: false, trustProxyHops: 0, ...options.gateway };
+    gateway = await createGateway(gatewayConfig, { logger: createLogger('gateway'), clock });
     const running = await gateway.start(0, '127.0.0.1');
     const gatewayUrl = `${running.url}/graphql`;
     const startedGateway = gateway;
     const graph: TestGraph = {
       gatewayUrl,
+      clock,
       subgraphs,
       configs,
       secret,
@@ -95,7 +106,7 @@ export async function startTestGraph(gatewayOverrides: Partial<GatewayConfig> = 
         return (query, variables) => graph.query(query, variables, { authorization: `Bearer ${accessToken}` });
       },
       async seed(dataset) {
-        for (const name of SUBGRAPH_NAMES) await DEFINITIONS[name].seed?.(subgraphs[name].database.dataSource, dataset);
+        for (const name of SUBGRAPH_NAMES) await DEFINITIONS[name].seed?.(subgraphs[name].database.dataSource, dataset, clock.now());
       },
       async drainEvents() {
         // Delivery can cause further events; loop until a full round delivers nothing.

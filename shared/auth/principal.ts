@@ -48,8 +48,12 @@ export type Principal =
 
 export const ANONYMOUS: Principal = { kind: 'anonymous' };
 
-/** Who carries out a change, and in which request: what an audit entry records beside the change itself. */
+/**
+ * Who carries out a change, in which request, and when: what an audit entry records beside the
+ * change itself. A subgraph's request context is one (its `now` comes from the service's clock).
+ */
 export interface Actor {
   principal: Principal;
   requestId: string;
+  now: Date;
 }

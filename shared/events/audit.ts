@@ -10,9 +10,9 @@ import { publish } from './outbox';
  */
 export async function audit(
   manager: EntityManager,
-  context: Actor,
+  actor: Actor,
   entry: Omit<AuditRecord, 'actorId' | 'occurredAt' | 'requestId'> & { actorId?: string | null },
-  now = new Date(),
 ): Promise<void> {
-  await publish(manager, 'AccessChanged', { ...entry, actorId: entry.actorId ?? actorId(context.principal), occurredAt: now.toISOString(), requestId: context.requestId || null }, now);
+  const record = { ...entry, actorId: entry.actorId ?? actorId(actor.principal), occurredAt: actor.now.toISOString(), requestId: actor.requestId || null };
+  await publish(manager, 'AccessChanged', record, actor.now);
 }

@@ -35,8 +35,11 @@ export class ProcessedEvent {
 
 export const OUTBOX_ENTITIES = [OutboxEvent, ProcessedEvent];
 
-/** Stores an event for every subscribing subgraph, inside the caller's transaction. */
-export async function publish<T extends EventTopic>(manager: EntityManager, topic: T, payload: EventPayloads[T], now = new Date()): Promise<string> {
+/**
+ * Stores an event for every subscribing subgraph, inside the caller's transaction. `now` (the
+ * service's clock) dates the event; delivery runs on real time (see availableAt).
+ */
+export async function publish<T extends EventTopic>(manager: EntityManager, topic: T, payload: EventPayloads[T], now: Date): Promise<string> {
   const eventId = randomUUID();
   const rows = EVENT_ROUTES[topic].map((destination) =>
     manager.create(OutboxEvent, {
@@ -124,6 +127,8 @@ export class OutboxRelay {
 
   private async deliverBatch(): Promise<number> {
     const { dataSource, batchSize = 50, leaseMs = 30_000 } = this.options;
+    // Leases and back-off run on real time, not the service's clock: they coordinate processes, and
+    // a test that moves the clock must still see its events delivered at once.
     const now = new Date();
     const candidates = await dataSource.getRepository(OutboxEvent).find({
       select: { id: true },
@@ -200,7 +205,11 @@ export class OutboxRelay {
   }
 }
 
-export type EventHandlers = { [T in EventTopic]?: (manager: EntityManager, payload: EventPayloads[T], event: DeliveredEvent<T>) => Promise<void> };
+/**
+ * What a subgraph does with each topic it receives, inside the transaction that records the event
+ * as processed. `now` is the receiving service's clock, read once for the event (as a request's).
+ */
+export type EventHandlers = { [T in EventTopic]?: (manager: EntityManager, payload: EventPayloads[T], event: DeliveredEvent<T>, now: Date) => Promise<void> };
 
 const deliveredEventSchema = z.object({
   eventId: z.string().uuid(),
@@ -216,15 +225,15 @@ export type ApplyResult = 'applied' | 'duplicate' | 'ignored';
  * Applies a delivered event once: the processed_events row and the handler's changes commit together,
  * so a redelivery after a crash finds the id and does nothing.
  */
-export async function applyEvent(dataSource: DataSource, handlers: EventHandlers, body: unknown): Promise<ApplyResult> {
+export async function applyEvent(dataSource: DataSource, handlers: EventHandlers, body: unknown, now: Date): Promise<ApplyResult> {
   const event = deliveredEventSchema.parse(body) as DeliveredEvent;
-  const handler = handlers[event.topic] as ((m: EntityManager, p: unknown, e: DeliveredEvent) => Promise<void>) | undefined;
+  const handler = handlers[event.topic] as ((m: EntityManager, p: unknown, e: DeliveredEvent, now: Date) => Promise<void>) | undefined;
   if (!handler) return 'ignored';
   if (await dataSource.getRepository(ProcessedEvent).existsBy({ eventId: event.eventId })) return 'duplicate';
   try {
     await inTransaction(dataSource, async (manager) => {
-      await manager.insert(ProcessedEvent, { eventId: event.eventId, topic: event.topic, processedAt: new Date() });
-      await handler(manager, event.payload, event);
+      await manager.insert(ProcessedEvent, { eventId: event.eventId, topic: event.topic, processedAt: now });
+      await handler(manager, event.payload, event, now);
     });
     return 'applied';
   } catch (error) {

@@ -1,29 +1,13 @@
 /**
- * Where services read "now" for time-driven work (retention sweeps, invitation expiry). In
- * production it is the system clock; tests move it forward months at a time with advance().
+ * Where "now" comes from. Each service is built with one clock: the runtime takes a request's
+ * `now` from it, and scheduled work (the retention sweep) reads it. Production uses the system
+ * clock; tests hand the graph a FakeClock (shared/testing/fake-clock.ts) and move it.
  */
 export interface Clock {
   now(): Date;
 }
 
-class AdjustableClock implements Clock {
-  private offsetMs = 0;
-
-  now(): Date {
-    return new Date(Date.now() + this.offsetMs);
-  }
-
-  /** Moves this process's clock forward (tests only). */
-  advance(ms: number): void {
-    this.offsetMs += ms;
-  }
-
-  reset(): void {
-    this.offsetMs = 0;
-  }
-}
-
-export const systemClock = new AdjustableClock();
+export const systemClock: Clock = { now: () => new Date() };
 
 /** Adds calendar months in UTC; the day is clamped to the target month's length (31 Jan + 1 month = 28/29 Feb). */
 export function addMonths(date: Date, months: number): Date {

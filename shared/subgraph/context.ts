@@ -7,7 +7,10 @@ export interface BaseContext {
   requestId: string;
   /** The end client's address as the gateway saw it; null for service-to-service calls. */
   clientAddress: string | null;
-  /** One "now" for the whole request, so defaults such as "the last 30 days" agree across resolvers. */
+  /**
+   * One "now" for the whole request, read from the service's clock when the request starts, so
+   * defaults such as "the last 30 days" agree across resolvers and a test can move time.
+   */
   now: Date;
   /**
    * Delivers this subgraph's pending events now instead of at the relay's next pass, for changes

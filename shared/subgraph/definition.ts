@@ -8,6 +8,7 @@ import { OUTBOX_ENTITIES, OutboxRelay, type EventHandlers } from '../events/outb
 import { loadSubgraphConfig, type SubgraphConfig } from './config';
 import { createLogger } from '../runtime/logger';
 import { runMain } from '../runtime/main';
+import { systemClock, type Clock } from '../runtime/clock';
 import type { BaseContext } from './context';
 import { createSubgraphService, type SubgraphService } from './service';
 import type { RunningServer } from '../runtime/http';
@@ -17,6 +18,8 @@ export interface SubgraphSetupArgs {
   config: SubgraphConfig;
   dataSource: DataSource;
   logger: Logger;
+  /** The service's clock: requests take their `now` from it, and so should scheduled work. */
+  clock: Clock;
 }
 
 /**
@@ -40,12 +43,14 @@ export interface SubgraphDefinition<C extends BaseContext, S = unknown, D = unkn
   routes?(app: Express, services: S): void;
   /** Handlers of delivered events; a function receives what setup() built (e.g. a mailer). */
   eventHandlers?: EventHandlers | ((services: S) => EventHandlers);
-  /** Writes this subgraph's share of a dataset; must do nothing if already seeded. */
-  seed?(db: DataSource, dataset: D): Promise<void>;
+  /** Writes this subgraph's share of a dataset as of `now`; must do nothing if already seeded. */
+  seed?(db: DataSource, dataset: D, now: Date): Promise<void>;
 }
 
 export interface CreateSubgraphOptions<D> {
   logger: Logger;
+  /** Where the subgraph reads "now"; the system clock unless a test hands it a fake one. */
+  clock?: Clock;
   /** The data set seed() writes on start when the configuration asks for it (SEED_DEMO_DATA). */
   demoData?: () => D;
 }
@@ -66,7 +71,7 @@ export interface RunningSubgraph {
  * demo data when asked, and prepares its HTTP service and outbox relay. Nothing listens until start().
  */
 export async function createSubgraph<C extends BaseContext, S, D>(definition: SubgraphDefinition<C, S, D>, config: SubgraphConfig, options: CreateSubgraphOptions<D>): Promise<RunningSubgraph> {
-  const { logger } = options;
+  const { logger, clock = systemClock } = options;
   const database = await openDatabase({
     settings: config.database,
     entities: [...(definition.entities as unknown[]), ...OUTBOX_ENTITIES] as SubgraphDefinition<C, S, D>['entities'],
@@ -77,9 +82,9 @@ export async function createSubgraph<C extends BaseContext, S, D>(definition: Su
   try {
     if (config.seedDemoData && definition.seed) {
       if (!options.demoData) throw new Error(`SEED_DEMO_DATA is set, but ${config.name} was started without a data set to seed`);
-      await definition.seed(dataSource, options.demoData());
+      await definition.seed(dataSource, options.demoData(), clock.now());
     }
-    const services = (definition.setup ? await definition.setup({ config, dataSource, logger }) : undefined) as S;
+    const services = (definition.setup ? await definition.setup({ config, dataSource, logger, clock }) : undefined) as S;
     const tokens = new InternalTokens(config.internalTokenSecret, config.name);
     const service = await createSubgraphService<C>({
       name: config.name,
@@ -88,6 +93,7 @@ export async function createSubgraph<C extends BaseContext, S, D>(definition: Su
       dataSource,
       tokens,
       logger,
+      clock,
       buildContext: (base) => definition.buildContext(base, dataSource, services),
       flushEvents: async () => {
         await relay.drain(3).catch((error: unknown) => logger.warn({ err: error }, 'immediate event delivery failed; the relay retries'));
@@ -106,7 +112,7 @@ export async function createSubgraph<C extends BaseContext, S, D>(definition: Su
       async start(port, host) {
         subgraph.server = await service.start(port, host);
         relay.start();
-        background = definition.background?.({ config, dataSource, logger, services }) ?? null;
+        background = definition.background?.({ config, dataSource, logger, clock, services }) ?? null;
         return subgraph.server;
       },
       async stop() {

@@ -14,6 +14,7 @@ import { jsonErrorHandler, listen, type RunningServer } from '../runtime/http';
 import type { Principal } from '../auth/principal';
 import { applyEvent, type EventHandlers } from '../events/outbox';
 import { enforceAuthzDirectives } from '../auth/directive-enforcement';
+import type { Clock } from '../runtime/clock';
 import type { BaseContext } from './context';
 
 export interface SubgraphServiceOptions<C extends BaseContext> {
@@ -23,6 +24,8 @@ export interface SubgraphServiceOptions<C extends BaseContext> {
   dataSource: DataSource;
   tokens: InternalTokens;
   logger: Logger;
+  /** Read once per request (BaseContext.now) and once per delivered event. */
+  clock: Clock;
   /** Builds the per-request context: new DataLoaders for every request. */
   buildContext(base: BaseContext): C;
   eventHandlers?: EventHandlers;
@@ -48,7 +51,7 @@ const unauthenticated = (response: Response, message: string): void => {
  * (event delivery, internal token required), GET /health and GET /ready (database reachable).
  */
 export async function createSubgraphService<C extends BaseContext>(options: SubgraphServiceOptions<C>): Promise<SubgraphService> {
-  const { name, logger, tokens, dataSource } = options;
+  const { name, logger, tokens, dataSource, clock } = options;
   // Every subgraph enforces the authorization directives again: the gateway is not the only door.
   let schema = enforceAuthzDirectives(buildSubgraphSchema([{ typeDefs: parse(options.typeDefs), resolvers: options.resolvers as GraphQLResolverMap<unknown> }]));
   if (options.transformSchema) schema = options.transformSchema(schema);
@@ -101,7 +104,7 @@ export async function createSubgraphService<C extends BaseContext>(options: Subg
           principal: res.locals.principal as Principal,
           requestId,
           clientAddress: res.locals.clientAddress as string | null,
-          now: new Date(),
+          now: clock.now(),
           flushEvents: options.flushEvents ?? (async () => undefined),
           logger: logger.child({ requestId }),
         });
@@ -113,7 +116,7 @@ export async function createSubgraphService<C extends BaseContext>(options: Subg
     const principal = res.locals.principal as Principal;
     if (principal.kind !== 'system') return void res.status(403).json({ error: 'only services deliver events' });
     try {
-      const result = await applyEvent(dataSource, options.eventHandlers ?? {}, req.body);
+      const result = await applyEvent(dataSource, options.eventHandlers ?? {}, req.body, clock.now());
       res.json({ result });
     } catch (error) {
       const badRequest = error instanceof Error && error.name === 'ZodError';

@@ -5,6 +5,7 @@ import type { ComplianceLoaders } from './loaders';
 import type { PeerAccess } from './requests';
 
 export interface ComplianceServices extends PeerAccess {
+  /** The service's clock: the sweep and data-subject requests read it as they go. */
   clock: Clock;
 }
 

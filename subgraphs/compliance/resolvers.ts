@@ -40,9 +40,9 @@ export const resolvers: GraphQLResolverMap<ComplianceContext> = {
   },
   Mutation: {
     updateRetentionPolicy: (_: unknown, args: { clientId: string; input: unknown }, context: ComplianceContext) =>
-      updateRetentionPolicy(context.db, context, args.clientId, args.input, context.services.clock.now()),
-    recordConsent: (_: unknown, args: Record<string, unknown>, { db, principal, services }: ComplianceContext) => recordConsent(db, principal, args, services.clock.now()),
-    withdrawConsent: (_: unknown, args: { consentId: string }, { db, principal, services }: ComplianceContext) => withdrawConsent(db, principal, args.consentId, services.clock.now()),
+      updateRetentionPolicy(context.db, context, args.clientId, args.input, context.now),
+    recordConsent: (_: unknown, args: Record<string, unknown>, { db, principal, now }: ComplianceContext) => recordConsent(db, principal, args, now),
+    withdrawConsent: (_: unknown, args: { consentId: string }, { db, principal, now }: ComplianceContext) => withdrawConsent(db, principal, args.consentId, now),
     runRetentionSweep: (_: unknown, args: Record<string, unknown>, { db, services }: ComplianceContext) =>
       runSweep(db, services.clock, validate(sweepInput, args), (userId) => identifyingStrings(services, userId)),
     requestDataExport: (_: unknown, { userId }: { userId: string }, { db, principal, services }: ComplianceContext) => requestDataExport(db, services, principal, userId, services.clock),

@@ -1,4 +1,3 @@
-import { systemClock } from '../../shared/runtime/clock';
 import { envInt } from '../../shared/runtime/config';
 import { InternalTokens } from '../../shared/auth/internal-token';
 import type { SubgraphDefinition } from '../../shared/subgraph/definition';
@@ -17,8 +16,8 @@ export const compliance: SubgraphDefinition<ComplianceContext, ComplianceService
   resolvers,
   entities: [...COMPLIANCE_ENTITIES, ...RETENTION_ENTITIES],
   migrations: COMPLIANCE_MIGRATIONS,
-  async setup({ config }) {
-    return { tokens: new InternalTokens(config.internalTokenSecret, 'compliance'), peers: config.peers, clock: systemClock };
+  async setup({ config, clock }) {
+    return { tokens: new InternalTokens(config.internalTokenSecret, 'compliance'), peers: config.peers, clock };
   },
   buildContext: (base, db, services) => ({ ...base, db, services, loaders: createLoaders(db) }),
   background({ config, dataSource, logger, services }) {

@@ -44,7 +44,7 @@ const INVALID_CREDENTIALS = 'Email or password is incorrect';
  * Signs a user in. Every attempt is recorded before the password is checked, so attempts packed
  * into one request (aliases) or spread over replicas all count towards the throttle.
  */
-export async function login(db: DataSource, services: AuthServices, input: unknown, clientAddress: string | null, now = new Date()): Promise<AuthPayload> {
+export async function login(db: DataSource, services: AuthServices, input: unknown, clientAddress: string | null, now: Date): Promise<AuthPayload> {
   const { email, password } = validate(loginInput, input);
   const address = (clientAddress ?? 'unknown').slice(0, 64);
   const { config } = services;
@@ -87,7 +87,7 @@ export async function login(db: DataSource, services: AuthServices, input: unkno
  * Exchanges a refresh token for a new pair. A token is good once: presenting it again means it was
  * copied, so the whole session family is revoked and the caller must sign in again.
  */
-export async function refreshSession(db: DataSource, services: AuthServices, refreshToken: string, now = new Date()): Promise<AuthPayload> {
+export async function refreshSession(db: DataSource, services: AuthServices, refreshToken: string, now: Date): Promise<AuthPayload> {
   if (typeof refreshToken !== 'string' || refreshToken.length < 20 || refreshToken.length > 200) throw unauthenticated('Invalid refresh token');
   const session = await db.getRepository(SessionEntity).findOneBy({ tokenHash: sha256(refreshToken) });
   if (!session || session.revokedAt || session.expiresAt <= now) throw unauthenticated('Invalid refresh token');
@@ -112,12 +112,12 @@ export async function refreshSession(db: DataSource, services: AuthServices, ref
 }
 
 /** Revokes every refresh token of a session family; the gateway refuses its access tokens from the next request. */
-export async function revokeSession(db: DataSource, familyId: string, now = new Date()): Promise<void> {
+export async function revokeSession(db: DataSource, familyId: string, now: Date): Promise<void> {
   await inTransaction(db, (manager) => manager.update(SessionEntity, { familyId, revokedAt: IsNull() }, { revokedAt: now }));
 }
 
 /** True while a session family has a refresh token that is neither revoked nor expired. */
-export async function isSessionActive(db: DataSource, familyId: string, now = new Date()): Promise<boolean> {
+export async function isSessionActive(db: DataSource, familyId: string, now: Date): Promise<boolean> {
   const revoked = await db.getRepository(SessionEntity).existsBy({ familyId, revokedAt: Not(IsNull()) });
   if (revoked) return false;
   return db.getRepository(SessionEntity).existsBy({ familyId, expiresAt: MoreThan(now) });
@@ -126,7 +126,7 @@ export async function isSessionActive(db: DataSource, familyId: string, now = ne
 const serviceTokenInput = z.object({ clientId: z.string().min(1).max(64), clientSecret: z.string().min(1).max(256) });
 
 /** Client-credentials exchange for internal tools: a service account's id and secret for an access token. */
-export async function issueServiceToken(db: DataSource, services: AuthServices, input: unknown, now = new Date()): Promise<{ accessToken: string; accessTokenExpiresAt: Date }> {
+export async function issueServiceToken(db: DataSource, services: AuthServices, input: unknown, now: Date): Promise<{ accessToken: string; accessTokenExpiresAt: Date }> {
   const { clientId, clientSecret } = validate(serviceTokenInput, input);
   const account = await db.getRepository(ServiceAccountEntity).findOneBy({ clientId });
   const matches = await verifyPassword(clientSecret, account?.secretHash ?? (await decoy()));

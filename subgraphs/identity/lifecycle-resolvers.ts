@@ -9,8 +9,8 @@ export const lifecycleResolvers = {
   Mutation: {
     inviteUser: (_: unknown, args: { organizationId: string; input: unknown }, context: IdentityContext) => inviteUser(context.db, context.services.lifecycle, context, args.organizationId, args.input),
     resendInvitation: (_: unknown, { userId }: UserArgs, context: IdentityContext) => resendInvitation(context.db, context.services.lifecycle, context, userId),
-    revokeInvitation: (_: unknown, { userId }: UserArgs, context: IdentityContext) => revokeInvitation(context.db, context.services.lifecycle, context, userId),
-    activateAccount: (_: unknown, args: { token: string; password?: string | null }, context: IdentityContext) => activateAccount(context.db, context.services.lifecycle, context, args.token, args.password),
+    revokeInvitation: (_: unknown, { userId }: UserArgs, context: IdentityContext) => revokeInvitation(context.db, context, userId),
+    activateAccount: (_: unknown, args: { token: string; password?: string | null }, context: IdentityContext) => activateAccount(context.db, context, args.token, args.password),
     requestNewActivationLink: (_: unknown, { email }: { email: string }, context: IdentityContext) => requestNewActivationLink(context.db, context.services.lifecycle, context, email),
     signUp: (_: unknown, { input }: { input: unknown }, context: IdentityContext) => signUp(context.db, context.services.lifecycle, context, input),
     deactivateUser: (_: unknown, { userId }: UserArgs, context: IdentityContext) => deactivateUser(context.db, context.services.lifecycle, context, userId),

@@ -12,7 +12,7 @@ import { newId } from '../../shared/runtime/ids';
 import type { InternalTokens } from '../../shared/auth/internal-token';
 import type { Mailer } from '../../shared/runtime/mailer';
 import { publish } from '../../shared/events/outbox';
-import { roleRank, type Principal, type Role } from '../../shared/auth/principal';
+import { roleRank, type Actor as SharedActor, type Principal, type Role } from '../../shared/auth/principal';
 import { querySubgraph } from '../../shared/subgraph/client';
 import type { BaseContext } from '../../shared/subgraph/context';
 import { displayName, emailAddress, uuid, validate } from '../../shared/runtime/validation';
@@ -25,11 +25,10 @@ export interface LifecycleServices {
   appUrl: string;
   tokens: InternalTokens;
   peers: Record<SubgraphName, string>;
-  /** The clock for invitation expiry; tests may replace it. */
-  now: () => Date;
 }
 
-type Actor = Pick<BaseContext, 'principal' | 'requestId' | 'logger'>;
+/** The request acting on a user: who, in which request and when (its `now`), with its logger. */
+type Actor = SharedActor & Pick<BaseContext, 'logger'>;
 
 export const INVITATION_TTL_MS = 7 * 86_400_000;
 /** requestNewActivationLink sends at most one link per user in this interval. */
@@ -174,7 +173,7 @@ export async function inviteUser(db: DataSource, services: LifecycleServices, ac
   if (accessLevel === 'ADVANCED') requirePermission(actor.principal, 'external-access.grant', organizationId);
   const accountIds = [...new Set(input.accountIds ?? [])];
   requireAccountScope(actor.principal, organizationId, accountIds);
-  const now = services.now();
+  const { now } = actor;
   let sent: { user: UserEntity; token: string; expiresAt: Date };
   try {
     sent = await inTransaction(db, async (manager) => {
@@ -200,7 +199,7 @@ export async function inviteUser(db: DataSource, services: LifecycleServices, ac
       if (accountIds.length) await manager.insert(UserAccountEntity, accountIds.map((accountId) => ({ userId: user.id, accountId, organizationId })));
       const link = await issueInvitation(manager, user, actorId(actor.principal), now);
       await publish(manager, 'UserCreated', { userId: user.id, organizationId, kind: input.kind, accessLevel, accountIds }, now);
-      await audit(manager, actor, { action: 'USER_INVITED', targetType: 'User', targetId: user.id, organizationId, before: null, after: { email: user.email, kind: user.kind, accessLevel, accountIds, expiresAt: link.expiresAt.toISOString() } }, now);
+      await audit(manager, actor, { action: 'USER_INVITED', targetType: 'User', targetId: user.id, organizationId, before: null, after: { email: user.email, kind: user.kind, accessLevel, accountIds, expiresAt: link.expiresAt.toISOString() } });
       return { user, ...link };
     });
   } catch (error) {
@@ -220,10 +219,10 @@ async function requireInvitedUser(db: DataSource, actor: Actor, userId: string):
 
 export async function resendInvitation(db: DataSource, services: LifecycleServices, actor: Actor, userId: string): Promise<UserEntity> {
   const user = await requireInvitedUser(db, actor, userId);
-  const now = services.now();
+  const { now } = actor;
   const link = await inTransaction(db, async (manager) => {
     const issued = await issueInvitation(manager, user, actorId(actor.principal), now);
-    await audit(manager, actor, { action: 'INVITATION_RESENT', targetType: 'User', targetId: user.id, organizationId: user.organizationId, before: null, after: { expiresAt: issued.expiresAt.toISOString() } }, now);
+    await audit(manager, actor, { action: 'INVITATION_RESENT', targetType: 'User', targetId: user.id, organizationId: user.organizationId, before: null, after: { expiresAt: issued.expiresAt.toISOString() } });
     return issued;
   });
   await deliver(actor, () => sendActivationMail(services, user, link.token, link.expiresAt));
@@ -231,13 +230,13 @@ export async function resendInvitation(db: DataSource, services: LifecycleServic
 }
 
 /** Withdraws an invitation: its links stop working and the user is deactivated (reactivate, then repair, to invite again). */
-export async function revokeInvitation(db: DataSource, services: LifecycleServices, actor: Actor, userId: string): Promise<UserEntity> {
+export async function revokeInvitation(db: DataSource, actor: Actor, userId: string): Promise<UserEntity> {
   const user = await requireInvitedUser(db, actor, userId);
-  const now = services.now();
+  const { now } = actor;
   await inTransaction(db, async (manager) => {
     await manager.update(InvitationEntity, { userId: user.id, usedAt: IsNull(), revokedAt: IsNull() }, { revokedAt: now });
     await manager.update(UserEntity, { id: user.id, status: 'INVITED' }, { status: 'DEACTIVATED' });
-    await audit(manager, actor, { action: 'INVITATION_REVOKED', targetType: 'User', targetId: user.id, organizationId: user.organizationId, before: { status: 'INVITED' }, after: { status: 'DEACTIVATED' } }, now);
+    await audit(manager, actor, { action: 'INVITATION_REVOKED', targetType: 'User', targetId: user.id, organizationId: user.organizationId, before: { status: 'INVITED' }, after: { status: 'DEACTIVATED' } });
   });
   return requireUser(db, userId);
 }
@@ -245,9 +244,9 @@ export async function revokeInvitation(db: DataSource, services: LifecycleServic
 const linkError = (reason: string, message: string): CodedError => new CodedError(ErrorCode.BAD_USER_INPUT, message, { reason, field: 'token' });
 
 /** Sets the password (unless the user chose one at sign-up) and activates the account; each link works once. */
-export async function activateAccount(db: DataSource, services: LifecycleServices, actor: Actor, token: unknown, password: unknown): Promise<UserEntity> {
+export async function activateAccount(db: DataSource, actor: Actor, token: unknown, password: unknown): Promise<UserEntity> {
   if (typeof token !== 'string' || token.length < 20 || token.length > 200) throw linkError('INVALID_ACTIVATION_LINK', 'This activation link is not valid');
-  const now = services.now();
+  const { now } = actor;
   const invitation = await db.getRepository(InvitationEntity).findOneBy({ tokenHash: sha256(token) });
   if (!invitation || invitation.revokedAt) {
     throw linkError('INVALID_ACTIVATION_LINK', 'This activation link is not valid (a newer link may have replaced it); ask for a new one with requestNewActivationLink');
@@ -264,7 +263,7 @@ export async function activateAccount(db: DataSource, services: LifecycleService
     const claimed = await manager.update(InvitationEntity, { id: invitation.id, usedAt: IsNull(), revokedAt: IsNull() }, { usedAt: now });
     if (!claimed.affected) throw linkError('ACTIVATION_LINK_USED', 'This activation link was already used; sign in, or ask for a new link if you cannot');
     await manager.update(UserEntity, { id: user.id }, { status: 'ACTIVE', passwordHash });
-    await audit(manager, actor, { actorId: user.id, action: 'USER_ACTIVATED', targetType: 'User', targetId: user.id, organizationId: user.organizationId, before: { status: 'INVITED' }, after: { status: 'ACTIVE' } }, now);
+    await audit(manager, actor, { actorId: user.id, action: 'USER_ACTIVATED', targetType: 'User', targetId: user.id, organizationId: user.organizationId, before: { status: 'INVITED' }, after: { status: 'ACTIVE' } });
   });
   return requireUser(db, user.id);
 }
@@ -274,7 +273,7 @@ export async function requestNewActivationLink(db: DataSource, services: Lifecyc
   const email = validate(emailAddress, rawEmail);
   const user = await db.getRepository(UserEntity).findOneBy({ email });
   if (!user || user.status !== 'INVITED' || (await isOrganizationSuspended(db, user.organizationId))) return true;
-  const now = services.now();
+  const { now } = actor;
   const latest = await db.getRepository(InvitationEntity).findOne({ where: { userId: user.id }, order: { createdAt: 'DESC' } });
   if (latest && !latest.usedAt && !latest.revokedAt && now.getTime() - latest.createdAt.getTime() < RESEND_COOLDOWN_MS) return true;
   const link = await inTransaction(db, (manager) => issueInvitation(manager, user, null, now));
@@ -308,7 +307,7 @@ export async function signUp(db: DataSource, services: LifecycleServices, actor:
     return answer;
   }
   const passwordHash = await hashPassword(password);
-  const now = services.now();
+  const { now } = actor;
   let sent: { user: UserEntity; token: string; expiresAt: Date };
   try {
     sent = await inTransaction(db, async (manager) => {
@@ -332,7 +331,7 @@ export async function signUp(db: DataSource, services: LifecycleServices, actor:
       await manager.insert(UserEntity, user);
       const link = await issueInvitation(manager, user, null, now);
       await publish(manager, 'UserCreated', { userId: user.id, organizationId: clientId, kind: 'EMPLOYEE', accessLevel: null, accountIds: [] }, now);
-      await audit(manager, actor, { actorId: user.id, action: 'USER_SELF_ENROLLED', targetType: 'User', targetId: user.id, organizationId: clientId, before: null, after: { email: user.email, kind: 'EMPLOYEE' } }, now);
+      await audit(manager, actor, { actorId: user.id, action: 'USER_SELF_ENROLLED', targetType: 'User', targetId: user.id, organizationId: clientId, before: null, after: { email: user.email, kind: 'EMPLOYEE' } });
       return { user, ...link };
     });
   } catch (error) {
@@ -352,13 +351,13 @@ export async function deactivateUser(db: DataSource, services: LifecycleServices
   if (actorId(actor.principal) === user.id) throw forbidden('You cannot deactivate yourself');
   await requireNotAbove(services, actor, user);
   if (user.status === 'DEACTIVATED') return user;
-  const now = services.now();
+  const { now } = actor;
   await inTransaction(db, async (manager) => {
     await manager.update(UserEntity, { id: user.id }, { status: 'DEACTIVATED' });
     // Every session ends: the gateway refuses the user's access tokens from the next request.
     await manager.update(SessionEntity, { userId: user.id, revokedAt: IsNull() }, { revokedAt: now });
     await manager.update(InvitationEntity, { userId: user.id, usedAt: IsNull(), revokedAt: IsNull() }, { revokedAt: now });
-    await audit(manager, actor, { action: 'USER_DEACTIVATED', targetType: 'User', targetId: user.id, organizationId: user.organizationId, before: { status: user.status }, after: { status: 'DEACTIVATED' } }, now);
+    await audit(manager, actor, { action: 'USER_DEACTIVATED', targetType: 'User', targetId: user.id, organizationId: user.organizationId, before: { status: user.status }, after: { status: 'DEACTIVATED' } });
   });
   return requireUser(db, userId);
 }
@@ -370,10 +369,9 @@ export async function reactivateUser(db: DataSource, services: LifecycleServices
   await requireNotAbove(services, actor, user);
   if (user.status !== 'DEACTIVATED') return user;
   const status = user.passwordHash ? 'ACTIVE' : 'INVITED';
-  const now = services.now();
   await inTransaction(db, async (manager) => {
     await manager.update(UserEntity, { id: user.id }, { status });
-    await audit(manager, actor, { action: 'USER_REACTIVATED', targetType: 'User', targetId: user.id, organizationId: user.organizationId, before: { status: 'DEACTIVATED' }, after: { status } }, now);
+    await audit(manager, actor, { action: 'USER_REACTIVATED', targetType: 'User', targetId: user.id, organizationId: user.organizationId, before: { status: 'DEACTIVATED' }, after: { status } });
   });
   return requireUser(db, userId);
 }
@@ -383,7 +381,7 @@ export async function repairUser(db: DataSource, services: LifecycleServices, ac
   const user = await requireUser(db, userId);
   requirePermission(actor.principal, 'users.update', user.organizationId);
   await requireNotAbove(services, actor, user);
-  const now = services.now();
+  const { now } = actor;
   const accountIds = (await db.getRepository(UserAccountEntity).findBy({ userId: user.id })).map((row) => row.accountId).sort();
   const link = await inTransaction(db, async (manager) => {
     await publish(manager, 'UserRepairRequested', { userId: user.id, organizationId: user.organizationId, kind: user.kind, accessLevel: user.accessLevel, accountIds }, now);
@@ -392,7 +390,7 @@ export async function repairUser(db: DataSource, services: LifecycleServices, ac
       const pending = await manager.findOneBy(InvitationEntity, { userId: user.id, usedAt: IsNull(), revokedAt: IsNull() });
       if (!pending || pending.expiresAt <= now) issued = await issueInvitation(manager, user, actorId(actor.principal), now);
     }
-    await audit(manager, actor, { action: 'USER_REPAIRED', targetType: 'User', targetId: user.id, organizationId: user.organizationId, before: null, after: { invitationReissued: issued !== null, accountIds } }, now);
+    await audit(manager, actor, { action: 'USER_REPAIRED', targetType: 'User', targetId: user.id, organizationId: user.organizationId, before: null, after: { invitationReissued: issued !== null, accountIds } });
     return issued;
   });
   if (link) await deliver(actor, () => sendActivationMail(services, user, link.token, link.expiresAt));

@@ -3,7 +3,8 @@ import { In, IsNull, type DataSource } from 'typeorm';
 import { UserEntity } from './entities';
 import { createEmployeeCountLoader, createUsageLoader } from './usage';
 
-export function createLoaders(db: DataSource) {
+/** Per-request loaders; `now` is the request's, for usage periods that run up to it. */
+export function createLoaders(db: DataSource, now: Date) {
   return {
     /** Soft-deleted people are invisible: lookups and references from other subgraphs find nothing. */
     user: new DataLoader<string, UserEntity | null>(async (ids) => {
@@ -11,7 +12,7 @@ export function createLoaders(db: DataSource) {
       const byId = new Map(rows.map((row) => [row.id, row]));
       return ids.map((id) => byId.get(id) ?? null);
     }),
-    clientUsage: createUsageLoader(db),
+    clientUsage: createUsageLoader(db, now),
     employeeCount: createEmployeeCountLoader(db),
   };
 }

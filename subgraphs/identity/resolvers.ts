@@ -43,33 +43,32 @@ export const resolvers: GraphQLResolverMap<IdentityContext> = {
       requireSystem(principal);
       return JSON.stringify(await personalData(db, userId));
     },
-    _principalStatus: async (_: unknown, args: { subjectId: string; kind: 'USER' | 'SERVICE'; sessionId?: string }, { db, principal }: IdentityContext) => {
+    _principalStatus: async (_: unknown, args: { subjectId: string; kind: 'USER' | 'SERVICE'; sessionId?: string }, { db, principal, now }: IdentityContext) => {
       requireSystem(principal);
       if (args.kind === 'SERVICE') {
         const account = await db.getRepository(ServiceAccountEntity).findOneBy({ id: args.subjectId, revokedAt: IsNull() });
         return { active: account !== null, organizationId: account?.organizationId ?? null };
       }
       const user = await db.getRepository(UserEntity).findOneBy({ id: args.subjectId });
-      const sessionActive = args.sessionId ? await isSessionActive(db, args.sessionId) : false;
+      const sessionActive = args.sessionId ? await isSessionActive(db, args.sessionId, now) : false;
       // A suspended client's users are refused too (ClientStatusChanged from tenancy).
       const active = user?.status === 'ACTIVE' && !user.deletedAt && sessionActive && !(await isOrganizationSuspended(db, user.organizationId));
       return { active, organizationId: user?.organizationId ?? null };
     },
   },
   Mutation: {
-    login: (_: unknown, args: { email: string; password: string }, { db, services, clientAddress }: IdentityContext) => login(db, services.auth, args, clientAddress),
-    refreshSession: (_: unknown, { refreshToken }: { refreshToken: string }, { db, services }: IdentityContext) => refreshSession(db, services.auth, refreshToken),
-    logout: async (_: unknown, __: unknown, { db, principal }: IdentityContext) => {
+    login: (_: unknown, args: { email: string; password: string }, { db, services, clientAddress, now }: IdentityContext) => login(db, services.auth, args, clientAddress, now),
+    refreshSession: (_: unknown, { refreshToken }: { refreshToken: string }, { db, services, now }: IdentityContext) => refreshSession(db, services.auth, refreshToken, now),
+    logout: async (_: unknown, __: unknown, { db, principal, now }: IdentityContext) => {
       if (principal.kind !== 'user' || !principal.sessionId) throw unauthenticated();
-      await revokeSession(db, principal.sessionId);
+      await revokeSession(db, principal.sessionId, now);
       return true;
     },
-    issueServiceToken: (_: unknown, args: { clientId: string; clientSecret: string }, { db, services }: IdentityContext) => issueServiceToken(db, services.auth, args),
-    createServiceAccount: async (_: unknown, args: { organizationId: string; name: string }, { db, principal }: IdentityContext) => {
+    issueServiceToken: (_: unknown, args: { clientId: string; clientSecret: string }, { db, services, now }: IdentityContext) => issueServiceToken(db, services.auth, args, now),
+    createServiceAccount: async (_: unknown, args: { organizationId: string; name: string }, { db, principal, now }: IdentityContext) => {
       const { organizationId, name } = validate(createServiceAccountInput, args);
       requirePermission(principal, 'roles.manage', organizationId);
       const credentials = await newServiceCredentials();
-      const now = new Date();
       const account = await inTransaction(db, async (manager) => {
         const row = manager.create(ServiceAccountEntity, { id: newId(), organizationId, name, clientId: credentials.clientId, secretHash: credentials.secretHash, createdAt: now, createdBy: actorId(principal), revokedAt: null });
         await manager.insert(ServiceAccountEntity, row);

@@ -10,7 +10,7 @@ import { rebuildRollups } from './usage';
 const DAY = 86_400_000;
 
 /** Writes users (hashing demo passwords) and their past logins. */
-export async function seedIdentity(db: DataSource, dataset: DemoDataset, now = new Date()): Promise<void> {
+export async function seedIdentity(db: DataSource, dataset: DemoDataset, now: Date): Promise<void> {
   if ((await db.getRepository(UserEntity).count()) > 0) return;
   // Every persona shares the demo password: hash it once rather than once per user.
   const hashes = new Map<string, string>();

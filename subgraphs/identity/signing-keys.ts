@@ -56,7 +56,7 @@ export class AccessTokenIssuer {
     return { keys: [this.publicJwk] };
   }
 
-  async issue(claims: AccessTokenClaims, now = new Date()): Promise<{ token: string; expiresAt: Date }> {
+  async issue(claims: AccessTokenClaims, now: Date): Promise<{ token: string; expiresAt: Date }> {
     const issuedAt = Math.floor(now.getTime() / 1000);
     const expiresAt = new Date((issuedAt + this.lifetimeSeconds) * 1000);
     const token = await new SignJWT({ typ: claims.typ, ...(claims.sid ? { sid: claims.sid } : {}) })

@@ -98,7 +98,7 @@ const DAY_MS = 86_400_000;
 export const MAX_PERIOD_DAYS = 366;
 
 /** The period of a request: the last 30 days by default; bounded so a request cannot scan years. */
-export function usagePeriod(from: Date | null | undefined, to: Date | null | undefined, now = new Date()): UsagePeriod {
+export function usagePeriod(from: Date | null | undefined, to: Date | null | undefined, now: Date): UsagePeriod {
   const end = to ?? now;
   const start = from ?? new Date(end.getTime() - 30 * DAY_MS);
   if (start > end) throw badInput('from must be before to', 'from');
@@ -113,12 +113,12 @@ export const toDate = (value: string | Date): Date => (value instanceof Date ? v
  * Usage of many clients for one period in two or three grouped statements, whatever the number of
  * clients: user counts with the last sign-in, the daily roll-ups, and (for past periods) distinct active users.
  */
-async function loadUsage(db: DataSource, clientIds: string[], period: UsagePeriod): Promise<Map<string, ClientUsage>> {
+async function loadUsage(db: DataSource, clientIds: string[], period: UsagePeriod, now: Date): Promise<Map<string, ClientUsage>> {
   const fromDay = utcDay(period.from);
   const toDay = utcDay(period.to);
   // A period that runs up to now (every dashboard's default) counts active users from each user's
   // last sign-in: one pass over the users. A period that ended earlier needs the distinct user-days.
-  const endsNow = period.to.getTime() >= Date.now() - 60_000;
+  const endsNow = period.to.getTime() >= now.getTime() - 60_000;
   const [userRows, dailyRows, activeRows] = await Promise.all([
     db
       .getRepository(UserEntity)
@@ -178,8 +178,8 @@ async function loadUsage(db: DataSource, clientIds: string[], period: UsagePerio
   return result;
 }
 
-/** Keys are `clientId|fromISO|toISO`; one batch groups the clients asked for the same period. */
-export function createUsageLoader(db: DataSource): DataLoader<string, ClientUsage> {
+/** Keys are `clientId|fromISO|toISO`; one batch groups the clients asked for the same period. `now` is the request's. */
+export function createUsageLoader(db: DataSource, now: Date): DataLoader<string, ClientUsage> {
   return new DataLoader<string, ClientUsage>(async (keys) => {
     const byPeriod = new Map<string, string[]>();
     for (const key of keys) {
@@ -190,7 +190,7 @@ export function createUsageLoader(db: DataSource): DataLoader<string, ClientUsag
     const results = new Map<string, ClientUsage>();
     for (const [periodKey, clientIds] of byPeriod) {
       const [from, to] = periodKey.split('|');
-      const usage = await loadUsage(db, [...new Set(clientIds)], { from: new Date(from), to: new Date(to) });
+      const usage = await loadUsage(db, [...new Set(clientIds)], { from: new Date(from), to: new Date(to) }, now);
       for (const [clientId, value] of usage) results.set(`${clientId}|${periodKey}`, value);
     }
     return keys.map((key) => results.get(key)!);

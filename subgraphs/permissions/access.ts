@@ -8,13 +8,10 @@ import { badInput, conflict, forbidden, notFound } from '../../shared/runtime/er
 import { actorId, requirePermission } from '../../shared/auth/guard';
 import { newId } from '../../shared/runtime/ids';
 import { publish } from '../../shared/events/outbox';
-import { ROLE_TIERS, roleRank, type Principal, type Role } from '../../shared/auth/principal';
-import type { BaseContext } from '../../shared/subgraph/context';
+import { ROLE_TIERS, roleRank, type Actor, type Principal, type Role } from '../../shared/auth/principal';
 import { displayName, uuid, validate } from '../../shared/runtime/validation';
 import { ALL_PERMISSION_KEYS } from './catalogue';
 import { PermissionOverrideEntity, RoleAssignmentEntity, UserTypeAssignmentEntity, UserTypeEntity, UserTypePermissionEntity } from './entities';
-
-type Actor = Pick<BaseContext, 'principal' | 'requestId'>;
 
 const ADMIN_TYPE = 'Organization Admin';
 /** The role that administers each kind of organisation; the last holder cannot be removed. */
@@ -73,7 +70,7 @@ export async function createUserType(db: DataSource, actor: Actor, organizationI
   requireHoldsAll(actor.principal, organizationId, permissions);
   try {
     return await inTransaction(db, async (manager) => {
-      const type = manager.create(UserTypeEntity, { id: newId(), organizationId, name, description: description ?? '', predefined: false, isDefault: false, createdAt: new Date() });
+      const type = manager.create(UserTypeEntity, { id: newId(), organizationId, name, description: description ?? '', predefined: false, isDefault: false, createdAt: actor.now });
       await manager.insert(UserTypeEntity, type);
       if (permissions.length) await manager.insert(UserTypePermissionEntity, permissions.map((permissionKey) => ({ userTypeId: type.id, permissionKey })));
       await audit(manager, actor, { action: 'USER_TYPE_CREATED', targetType: 'UserType', targetId: type.id, organizationId, before: null, after: { name, description: type.description, permissions } });
@@ -135,7 +132,7 @@ export async function deleteUserType(db: DataSource, actor: Actor, id: string, r
       const moved = await manager.findBy(UserTypeAssignmentEntity, { userTypeId: id });
       await manager.update(UserTypeAssignmentEntity, { userTypeId: id }, { userTypeId: target.id });
       // Identity keeps each user's type for directory search: tell it about every user moved.
-      for (const assignment of moved.filter((row) => row.subjectKind !== 'SERVICE')) await publish(manager, 'UserTypeAssigned', { userId: assignment.userId, userTypeId: target.id });
+      for (const assignment of moved.filter((row) => row.subjectKind !== 'SERVICE')) await publish(manager, 'UserTypeAssigned', { userId: assignment.userId, userTypeId: target.id }, actor.now);
     }
     const before = await typeSnapshot(manager, type);
     if (type.isDefault) {
@@ -187,7 +184,7 @@ export async function assignUserType(db: DataSource, actor: Actor, userId: strin
     if (current.id !== type.id) await requireNotLastAdminType(manager, assignment, current);
     await manager.update(UserTypeAssignmentEntity, { userId }, { userTypeId: type.id });
     // Identity keeps the type id for directory search.
-    if (assignment.subjectKind !== 'SERVICE') await publish(manager, 'UserTypeAssigned', { userId, userTypeId: type.id });
+    if (assignment.subjectKind !== 'SERVICE') await publish(manager, 'UserTypeAssigned', { userId, userTypeId: type.id }, actor.now);
     await audit(manager, actor, { action: 'USER_TYPE_ASSIGNED', targetType: 'User', targetId: userId, organizationId: assignment.organizationId, before: { userTypeId: current.id, userType: current.name }, after: { userTypeId: type.id, userType: type.name } });
     return { id: userId };
   });
@@ -204,7 +201,7 @@ export async function grantRole(db: DataSource, actor: Actor, input: unknown): P
     const assignment = await requireAssignment(manager, userId);
     await requireNotAbove(manager, actor.principal, userId, organizationId);
     if (assignment.subjectKind === 'EXTERNAL' && roleRank(role) < roleRank('EXTERNAL')) requirePermission(actor.principal, 'external-access.grant', organizationId);
-    const row = manager.create(RoleAssignmentEntity, { id: newId(), userId, organizationId, role, accountIds: [...new Set(accountIds ?? [])], createdAt: new Date() });
+    const row = manager.create(RoleAssignmentEntity, { id: newId(), userId, organizationId, role, accountIds: [...new Set(accountIds ?? [])], createdAt: actor.now });
     await manager.insert(RoleAssignmentEntity, row);
     await audit(manager, actor, { action: 'ROLE_GRANTED', targetType: 'User', targetId: userId, organizationId, before: null, after: { assignmentId: row.id, role, accountIds: row.accountIds } });
     return row;
@@ -242,21 +239,21 @@ export async function setPermissionOverride(db: DataSource, actor: Actor, input:
     if (assignment.subjectKind === 'EXTERNAL' && effect === 'GRANT') requirePermission(actor.principal, 'external-access.grant', organizationId);
     const existing = await manager.findOneBy(PermissionOverrideEntity, { userId, organizationId, permissionKey: permission });
     await manager.delete(PermissionOverrideEntity, { userId, organizationId, permissionKey: permission });
-    if (effect) await manager.insert(PermissionOverrideEntity, { userId, organizationId, permissionKey: permission, effect, createdAt: new Date(), createdBy: actorId(actor.principal) });
+    if (effect) await manager.insert(PermissionOverrideEntity, { userId, organizationId, permissionKey: permission, effect, createdAt: actor.now, createdBy: actorId(actor.principal) });
     await audit(manager, actor, { action: 'PERMISSION_OVERRIDE_SET', targetType: 'User', targetId: userId, organizationId, before: existing ? { permission, effect: existing.effect } : null, after: effect ? { permission, effect } : null });
     return { id: userId };
   });
 }
 
 /** Gives a new service account a user type of its own (no permissions until an admin edits it). */
-export async function setUpServiceAccount(manager: EntityManager, payload: { serviceAccountId: string; organizationId: string; name: string; actorId: string | null }, requestId: string | null): Promise<void> {
+export async function setUpServiceAccount(manager: EntityManager, payload: { serviceAccountId: string; organizationId: string; name: string; actorId: string | null }, requestId: string | null, now: Date): Promise<void> {
   if (await manager.existsBy(UserTypeAssignmentEntity, { userId: payload.serviceAccountId })) return;
-  const type = manager.create(UserTypeEntity, { id: newId(), organizationId: payload.organizationId, name: `Service: ${payload.name}`.slice(0, 100), description: 'User type of a service account', predefined: false, isDefault: false, createdAt: new Date() });
+  const type = manager.create(UserTypeEntity, { id: newId(), organizationId: payload.organizationId, name: `Service: ${payload.name}`.slice(0, 100), description: 'User type of a service account', predefined: false, isDefault: false, createdAt: now });
   await manager.insert(UserTypeEntity, type);
   await manager.insert(UserTypeAssignmentEntity, { userId: payload.serviceAccountId, userTypeId: type.id, organizationId: payload.organizationId, subjectKind: 'SERVICE' });
   await audit(
     manager,
-    { principal: { kind: 'system', service: 'identity' }, requestId: requestId ?? '' },
+    { principal: { kind: 'system', service: 'identity' }, requestId: requestId ?? '', now },
     { actorId: payload.actorId, action: 'SERVICE_ACCOUNT_CREATED', targetType: 'ServiceAccount', targetId: payload.serviceAccountId, organizationId: payload.organizationId, before: null, after: { name: payload.name, userTypeId: type.id, createdBy: payload.actorId } },
   );
 }

@@ -6,7 +6,7 @@ import { PartnerGrantEntity, RoleAssignmentEntity, UserTypeAssignmentEntity, Use
 import { createPredefinedUserTypes, predefinedUserTypeId } from './user-types';
 
 /** Predefined user types of every organisation, each user's type and roles, partner grants, service accounts. */
-export async function seedPermissions(db: DataSource, dataset: DemoDataset): Promise<void> {
+export async function seedPermissions(db: DataSource, dataset: DemoDataset, now: Date): Promise<void> {
   if ((await db.getRepository(UserTypeEntity).count()) > 0) return;
   await inTransaction(db, async (manager) => {
     for (const organization of [...dataset.partners, ...dataset.clients]) await createPredefinedUserTypes(manager, organization.id, organization.createdAt);
@@ -16,10 +16,10 @@ export async function seedPermissions(db: DataSource, dataset: DemoDataset): Pro
       user.roles.map((grant, index) => ({ id: stableId(`role:${user.id}:${index}`), userId: user.id, organizationId: grant.organizationId, role: grant.role, accountIds: grant.accountIds, createdAt: user.createdAt })),
     );
     for (let i = 0; i < roles.length; i += 200) await manager.insert(RoleAssignmentEntity, roles.slice(i, i + 200));
-    if (dataset.grants.length) await manager.insert(PartnerGrantEntity, dataset.grants.map((grant) => ({ ...grant, status: 'ACTIVE' as const, updatedAt: new Date() })));
+    if (dataset.grants.length) await manager.insert(PartnerGrantEntity, dataset.grants.map((grant) => ({ ...grant, status: 'ACTIVE' as const, updatedAt: now })));
     for (const account of dataset.serviceAccounts) {
       const typeId = stableId(`user-type:${account.id}`);
-      await manager.insert(UserTypeEntity, { id: typeId, organizationId: account.organizationId, name: `Service: ${account.name}`, description: 'User type of a service account', predefined: false, isDefault: false, createdAt: new Date() });
+      await manager.insert(UserTypeEntity, { id: typeId, organizationId: account.organizationId, name: `Service: ${account.name}`, description: 'User type of a service account', predefined: false, isDefault: false, createdAt: now });
       await manager.insert(UserTypePermissionEntity, account.permissions.map((permissionKey) => ({ userTypeId: typeId, permissionKey })));
       await manager.insert(UserTypeAssignmentEntity, { userId: account.id, organizationId: account.organizationId, userTypeId: typeId, subjectKind: 'SERVICE' });
     }

@@ -29,7 +29,7 @@ export const permissions: SubgraphDefinition<PermissionsContext, unknown, DemoDa
         await manager.insert(PartnerGrantEntity, { clientId: payload.clientId, partnerId: payload.partnerId, level: 'FULL', products: [], includeWallet: false, status: 'ACTIVE', updatedAt: new Date(payload.createdAt) });
       }
     },
-    ServiceAccountCreated: (manager, payload, event) => setUpServiceAccount(manager, payload, event.eventId),
+    ServiceAccountCreated: (manager, payload, event, now) => setUpServiceAccount(manager, payload, event.eventId, now),
   },
   seed: seedPermissions,
 };

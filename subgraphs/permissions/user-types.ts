@@ -7,7 +7,7 @@ import { UserTypeEntity, UserTypePermissionEntity } from './entities';
  * Gives an organisation its predefined user types. Ids derive from the organisation and type name,
  * so a redelivered event or a re-run seed cannot create a second set.
  */
-export async function createPredefinedUserTypes(manager: EntityManager, organizationId: string, now = new Date()): Promise<UserTypeEntity[]> {
+export async function createPredefinedUserTypes(manager: EntityManager, organizationId: string, now: Date): Promise<UserTypeEntity[]> {
   const existing = await manager.findBy(UserTypeEntity, { organizationId, predefined: true });
   if (existing.length > 0) return existing;
   const types = PREDEFINED_USER_TYPES.map((template) =>

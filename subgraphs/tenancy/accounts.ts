@@ -1,16 +1,13 @@
 import { IsNull, type DataSource, type EntityManager } from 'typeorm';
-import type { Principal } from '../../shared/auth/principal';
+import type { Actor, Principal } from '../../shared/auth/principal';
 import { visibleAccounts } from './access';
 import { audit } from '../../shared/events/audit';
 import { inTransaction } from '../../shared/data/database';
 import { badInput, conflict, notFound } from '../../shared/runtime/errors';
 import { requirePermission } from '../../shared/auth/guard';
 import { newId } from '../../shared/runtime/ids';
-import type { BaseContext } from '../../shared/subgraph/context';
 import { displayName, uuid, validate } from '../../shared/runtime/validation';
 import { AccountEntity, ClientEntity } from './entities';
-
-type Actor = Pick<BaseContext, 'principal' | 'requestId'>;
 
 /** A principal whose roles are limited to some accounts changes only those and their sub-accounts; others read as unknown. */
 async function requireInScope(manager: EntityManager, principal: Principal, clientId: string, ids: string[], accounts?: AccountEntity[]): Promise<void> {
@@ -20,7 +17,8 @@ async function requireInScope(manager: EntityManager, principal: Principal, clie
 }
 
 /** Adds a sub-account under `parentId` (default: the master account) of the same client. */
-export async function createAccount(db: DataSource, actor: Actor, clientId: string, name: string, parentId: string | null | undefined, now = new Date()): Promise<AccountEntity> {
+export async function createAccount(db: DataSource, actor: Actor, clientId: string, name: string, parentId: string | null | undefined): Promise<AccountEntity> {
+  const { now } = actor;
   validate(uuid, clientId);
   const cleanName = validate(displayName(200), name);
   if (parentId !== null && parentId !== undefined) validate(uuid, parentId);
@@ -33,7 +31,7 @@ export async function createAccount(db: DataSource, actor: Actor, clientId: stri
     await requireInScope(manager, actor.principal, clientId, [parent.id]);
     const account = manager.create(AccountEntity, { id: newId(), clientId, parentId: parent.id, name: cleanName, createdAt: now });
     await manager.insert(AccountEntity, account);
-    await audit(manager, actor, { action: 'ACCOUNT_CREATED', targetType: 'Account', targetId: account.id, organizationId: clientId, before: null, after: { name: cleanName, parentId: parent.id } }, now);
+    await audit(manager, actor, { action: 'ACCOUNT_CREATED', targetType: 'Account', targetId: account.id, organizationId: clientId, before: null, after: { name: cleanName, parentId: parent.id } });
     return account;
   });
 }

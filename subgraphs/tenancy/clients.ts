@@ -5,8 +5,7 @@ import { inTransaction, isUniqueViolation } from '../../shared/data/database';
 import { conflict, forbidden, notFound } from '../../shared/runtime/errors';
 import { actorId, can, requirePermission } from '../../shared/auth/guard';
 import { audit } from '../../shared/events/audit';
-import type { BaseContext } from '../../shared/subgraph/context';
-import { PLATFORM_ORGANIZATION_ID, type Principal } from '../../shared/auth/principal';
+import { PLATFORM_ORGANIZATION_ID, type Principal, type Actor } from '../../shared/auth/principal';
 import { newId } from '../../shared/runtime/ids';
 import { publish } from '../../shared/events/outbox';
 import { encodeCursor, pageRequest, toConnection, type Connection } from '../../shared/data/pagination';
@@ -55,7 +54,7 @@ const createClientInput = z.object({
  * Creates a client with its master account, and publishes ClientCreated in the same transaction so
  * that compliance (retention policy) and permissions (predefined user types) follow.
  */
-export async function createClient(db: DataSource, principal: Principal, input: unknown, now = new Date()): Promise<ClientEntity> {
+export async function createClient(db: DataSource, principal: Principal, input: unknown, now: Date): Promise<ClientEntity> {
   const { name, subdomain, partnerId } = validate(createClientInput, input);
   // A partner creates clients for itself; only operators create clients without a partner or for another.
   requirePermission(principal, 'clients.create', partnerId ?? PLATFORM_ORGANIZATION_ID);
@@ -85,7 +84,8 @@ const statusInput = z.object({ clientId: uuid, reason: displayName(500).nullish(
  * manages it while that partner's grant is active. Identity refuses sign-in of a suspended client's
  * users once ClientStatusChanged reaches it.
  */
-export async function setClientStatus(db: DataSource, actor: Pick<BaseContext, 'principal' | 'requestId'>, input: unknown, status: 'ACTIVE' | 'SUSPENDED', now = new Date()): Promise<ClientEntity> {
+export async function setClientStatus(db: DataSource, actor: Actor, input: unknown, status: 'ACTIVE' | 'SUSPENDED'): Promise<ClientEntity> {
+  const { now } = actor;
   const { clientId, reason } = validate(statusInput, input);
   const { principal } = actor;
   return inTransaction(db, async (manager) => {
@@ -102,7 +102,7 @@ export async function setClientStatus(db: DataSource, actor: Pick<BaseContext, '
     const changes = { status, statusChangedAt: now, statusChangedBy: by, statusReason: status === 'SUSPENDED' ? (reason ?? null) : null };
     await manager.update(ClientEntity, { id: clientId }, changes);
     await publish(manager, 'ClientStatusChanged', { clientId, status, changedBy: by, changedAt: now.toISOString() }, now);
-    await audit(manager, actor, { action: status === 'SUSPENDED' ? 'CLIENT_SUSPENDED' : 'CLIENT_REACTIVATED', targetType: 'Client', targetId: clientId, organizationId: clientId, before: { status: client.status }, after: { status, reason: changes.statusReason } }, now);
+    await audit(manager, actor, { action: status === 'SUSPENDED' ? 'CLIENT_SUSPENDED' : 'CLIENT_REACTIVATED', targetType: 'Client', targetId: clientId, organizationId: clientId, before: { status: client.status }, after: { status, reason: changes.statusReason } });
     return { ...client, ...changes };
   });
 }

@@ -8,7 +8,7 @@ import { inTransaction } from '../../shared/data/database';
 import { notFound } from '../../shared/runtime/errors';
 import { actorId, requirePermission } from '../../shared/auth/guard';
 import { audit } from '../../shared/events/audit';
-import type { BaseContext } from '../../shared/subgraph/context';
+import type { Actor } from '../../shared/auth/principal';
 import { uuid, validate } from '../../shared/runtime/validation';
 import { ClientEntity, ClientIntegrationEntity } from './entities';
 
@@ -83,7 +83,8 @@ const setIntegrationInput = z.object({
 });
 
 /** Stores (or with an empty list clears) a client's codes for a provider; the audit entry never holds them. */
-export async function setIntegration(db: DataSource, actor: Pick<BaseContext, 'principal' | 'requestId'>, cipher: CodeCipher, input: unknown, now = new Date()): Promise<ClientIntegrationEntity> {
+export async function setIntegration(db: DataSource, actor: Actor, cipher: CodeCipher, input: unknown): Promise<ClientIntegrationEntity> {
+  const { now } = actor;
   const { clientId, provider, codes } = validate(setIntegrationInput, input);
   requirePermission(actor.principal, 'integrations.manage', clientId);
   return inTransaction(db, async (manager) => {
@@ -104,7 +105,7 @@ export async function setIntegration(db: DataSource, actor: Pick<BaseContext, 'p
       organizationId: clientId,
       before: before ? { provider, codesSet: before.codesCiphertext !== null } : null,
       after: { provider, codesSet: row.codesCiphertext !== null, codes: codes.length },
-    }, now);
+    });
     return row;
   });
 }

@@ -6,14 +6,11 @@ import { badInput, CodedError, conflict, ErrorCode, forbidden, notFound } from '
 import { actorId, can } from '../../shared/auth/guard';
 import { newId } from '../../shared/runtime/ids';
 import { publish } from '../../shared/events/outbox';
-import type { Principal } from '../../shared/auth/principal';
-import type { BaseContext } from '../../shared/subgraph/context';
+import type { Actor, Principal } from '../../shared/auth/principal';
 import { uuid, validate } from '../../shared/runtime/validation';
 import { actsForOrganization } from './access';
 import { ClientEntity, CompanyProfileEntity, PartnerEntity, PartnerGrantEntity, PartnerInvitationEntity } from './entities';
 import { productsInput } from './profile';
-
-type Actor = Pick<BaseContext, 'principal' | 'requestId'>;
 
 export const DEFAULT_INVITATION_TTL_DAYS = 14;
 
@@ -26,7 +23,7 @@ export const actsForPartner = (principal: Principal, partnerId: string): boolean
   (principal.kind === 'user' || principal.kind === 'service') && principal.organizationId === partnerId && can(principal, PERMISSION, partnerId);
 
 /** An unanswered invitation past its expiry reads as EXPIRED. */
-export const invitationStatus = (row: PartnerInvitationEntity, now = new Date()): string => (row.status === 'PENDING' && row.expiresAt.getTime() <= now.getTime() ? 'EXPIRED' : row.status);
+export const invitationStatus = (row: PartnerInvitationEntity, now: Date): string => (row.status === 'PENDING' && row.expiresAt.getTime() <= now.getTime() ? 'EXPIRED' : row.status);
 
 const accessInput = z
   .object({ level: z.enum(['LIMITED', 'FULL']), products: productsInput.nullish(), includeWallet: z.boolean().nullish() })
@@ -39,7 +36,8 @@ const snapshot = (row: Pick<PartnerGrantEntity, 'level' | 'products' | 'includeW
  * The client's legal representative invites a partner (new access, or wider access than an active
  * grant). Identity emails the partner's admins from PartnerInvitationSent.
  */
-export async function invitePartner(db: DataSource, actor: Actor, clientId: string, partnerId: string, accessArg: unknown, ttlDays: number, now = new Date()): Promise<PartnerInvitationEntity> {
+export async function invitePartner(db: DataSource, actor: Actor, clientId: string, partnerId: string, accessArg: unknown, ttlDays: number): Promise<PartnerInvitationEntity> {
+  const { now } = actor;
   validate(uuid, clientId);
   validate(uuid, partnerId);
   const access = validate(z.object({ access: accessInput }), { access: accessArg }).access;
@@ -79,7 +77,7 @@ export async function invitePartner(db: DataSource, actor: Actor, clientId: stri
       organizationId: clientId,
       before: grant ? snapshot(grant) : null,
       after: { invitationId: invitation.id, ...snapshot(invitation), expiresAt: invitation.expiresAt.toISOString() },
-    }, now);
+    });
     return invitation;
   });
 }
@@ -113,7 +111,8 @@ function requirePending(invitation: PartnerInvitationEntity, now: Date, allowExp
 }
 
 /** The partner accepts (the grant becomes active with the invitation's access) or rejects. */
-export async function respondToPartnerInvitation(db: DataSource, actor: Actor, invitationId: string, accept: boolean, now = new Date()): Promise<PartnerInvitationEntity> {
+export async function respondToPartnerInvitation(db: DataSource, actor: Actor, invitationId: string, accept: boolean): Promise<PartnerInvitationEntity> {
+  const { now } = actor;
   validate(uuid, invitationId);
   if (typeof accept !== 'boolean') throw badInput('accept must be true or false', 'accept');
   return inTransaction(db, async (manager) => {
@@ -123,7 +122,7 @@ export async function respondToPartnerInvitation(db: DataSource, actor: Actor, i
     await settle(manager, invitation, accept ? 'ACCEPTED' : 'REJECTED', by, now);
     const { clientId, partnerId } = invitation;
     if (!accept) {
-      await audit(manager, actor, { action: 'PARTNER_INVITATION_REJECTED', targetType: 'Partner', targetId: partnerId, organizationId: clientId, before: { invitationId, ...snapshot(invitation) }, after: null }, now);
+      await audit(manager, actor, { action: 'PARTNER_INVITATION_REJECTED', targetType: 'Partner', targetId: partnerId, organizationId: clientId, before: { invitationId, ...snapshot(invitation) }, after: null });
       return invitation;
     }
     const previous = await manager.findOneBy(PartnerGrantEntity, { clientId, partnerId });
@@ -137,13 +136,14 @@ export async function respondToPartnerInvitation(db: DataSource, actor: Actor, i
       organizationId: clientId,
       before: previous ? snapshot(previous) : null,
       after: { invitationId, ...snapshot(grant) },
-    }, now);
+    });
     return invitation;
   });
 }
 
 /** Sends a pending (or expired, unanswered) invitation again with a new expiry. */
-export async function resendPartnerInvitation(db: DataSource, actor: Actor, invitationId: string, ttlDays: number, now = new Date()): Promise<PartnerInvitationEntity> {
+export async function resendPartnerInvitation(db: DataSource, actor: Actor, invitationId: string, ttlDays: number): Promise<PartnerInvitationEntity> {
+  const { now } = actor;
   validate(uuid, invitationId);
   return inTransaction(db, async (manager) => {
     const invitation = await invitationFor(manager, actor.principal, invitationId, 'client');
@@ -154,24 +154,26 @@ export async function resendPartnerInvitation(db: DataSource, actor: Actor, invi
     Object.assign(invitation, { sentAt: now, expiresAt });
     const client = await manager.findOneByOrFail(ClientEntity, { id: invitation.clientId });
     await sent(manager, invitation, client.name, now);
-    await audit(manager, actor, { action: 'PARTNER_INVITATION_RESENT', targetType: 'Partner', targetId: invitation.partnerId, organizationId: invitation.clientId, before: null, after: { invitationId, expiresAt: expiresAt.toISOString() } }, now);
+    await audit(manager, actor, { action: 'PARTNER_INVITATION_RESENT', targetType: 'Partner', targetId: invitation.partnerId, organizationId: invitation.clientId, before: null, after: { invitationId, expiresAt: expiresAt.toISOString() } });
     return invitation;
   });
 }
 
-export async function deletePartnerInvitation(db: DataSource, actor: Actor, invitationId: string, now = new Date()): Promise<boolean> {
+export async function deletePartnerInvitation(db: DataSource, actor: Actor, invitationId: string): Promise<boolean> {
+  const { now } = actor;
   validate(uuid, invitationId);
   return inTransaction(db, async (manager) => {
     const invitation = await invitationFor(manager, actor.principal, invitationId, 'client');
     requirePending(invitation, now, true);
     await settle(manager, invitation, 'DELETED', actorId(actor.principal), now);
-    await audit(manager, actor, { action: 'PARTNER_INVITATION_DELETED', targetType: 'Partner', targetId: invitation.partnerId, organizationId: invitation.clientId, before: { invitationId, ...snapshot(invitation) }, after: null }, now);
+    await audit(manager, actor, { action: 'PARTNER_INVITATION_DELETED', targetType: 'Partner', targetId: invitation.partnerId, organizationId: invitation.clientId, before: { invitationId, ...snapshot(invitation) }, after: null });
     return true;
   });
 }
 
 /** Either side ends an active grant; permissions drops it, so the partner's next request no longer carries it. */
-export async function cancelPartnership(db: DataSource, actor: Actor, clientId: string, partnerId: string, now = new Date()): Promise<PartnerGrantEntity> {
+export async function cancelPartnership(db: DataSource, actor: Actor, clientId: string, partnerId: string): Promise<PartnerGrantEntity> {
+  const { now } = actor;
   validate(uuid, clientId);
   validate(uuid, partnerId);
   const { principal } = actor;
@@ -183,7 +185,7 @@ export async function cancelPartnership(db: DataSource, actor: Actor, clientId: 
     const result = await manager.update(PartnerGrantEntity, { clientId, partnerId, status: 'ACTIVE' }, { status: 'CANCELLED', cancelledAt: now, cancelledBy: by });
     if (result.affected === 0) throw notFound('Active partnership of partner', partnerId);
     await publish(manager, 'PartnerAccessChanged', { clientId, partnerId, level: grant.level, products: grant.products, includeWallet: grant.includeWallet, status: 'CANCELLED' }, now);
-    await audit(manager, actor, { action: 'PARTNERSHIP_CANCELLED', targetType: 'Partner', targetId: partnerId, organizationId: clientId, before: snapshot(grant), after: { ...snapshot(grant), status: 'CANCELLED' } }, now);
+    await audit(manager, actor, { action: 'PARTNERSHIP_CANCELLED', targetType: 'Partner', targetId: partnerId, organizationId: clientId, before: snapshot(grant), after: { ...snapshot(grant), status: 'CANCELLED' } });
     return { ...grant, status: 'CANCELLED', cancelledAt: now, cancelledBy: by };
   });
 }

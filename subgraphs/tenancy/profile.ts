@@ -5,12 +5,10 @@ import { inTransaction, isUniqueViolation } from '../../shared/data/database';
 import { badInput, conflict, forbidden, notFound } from '../../shared/runtime/errors';
 import { actorId, requirePermission } from '../../shared/auth/guard';
 import { publish } from '../../shared/events/outbox';
-import type { BaseContext } from '../../shared/subgraph/context';
+import type { Actor } from '../../shared/auth/principal';
 import { displayName, uuid, validate } from '../../shared/runtime/validation';
 import { actsForOrganization } from './access';
 import { COMPANY_SIZES, ClientEmailDomainEntity, ClientEntity, ClientProductEntity, CompanyProfileEntity } from './entities';
-
-type Actor = Pick<BaseContext, 'principal' | 'requestId'>;
 
 /** ISO 3166-1 alpha-2: the 249 officially assigned codes. */
 export const COUNTRY_CODES = new Set(
@@ -115,7 +113,8 @@ export const emptyProfile = (clientId: string, now: Date): CompanyProfileEntity 
  * Updates the fields given (null clears one; emailDomains replaces the list). Publishes
  * ClientProfileChanged when the domains or self-enrollment change, for identity's sign-up.
  */
-export async function updateCompanyProfile(db: DataSource, actor: Actor, clientId: string, input: unknown, now = new Date()): Promise<string> {
+export async function updateCompanyProfile(db: DataSource, actor: Actor, clientId: string, input: unknown): Promise<string> {
+  const { now } = actor;
   validate(uuid, clientId);
   const changes = validate(profileInput, input ?? {});
   requirePermission(actor.principal, 'clients.update', clientId);
@@ -172,7 +171,7 @@ export async function updateCompanyProfile(db: DataSource, actor: Actor, clientI
           organizationId: clientId,
           before: { emailDomains: beforeDomains, selfEnrollment: before.selfEnrollment, legalRepresentativeId: before.legalRepresentativeId },
           after: { emailDomains: domains, selfEnrollment: current.selfEnrollment, legalRepresentativeId: current.legalRepresentativeId },
-        }, now);
+        });
       }
       return clientId;
     });

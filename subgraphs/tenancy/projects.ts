@@ -5,13 +5,10 @@ import { conflict, forbidden, notFound } from '../../shared/runtime/errors';
 import { actorId, can, requirePermission } from '../../shared/auth/guard';
 import { newId } from '../../shared/runtime/ids';
 import { publish } from '../../shared/events/outbox';
-import type { Principal } from '../../shared/auth/principal';
-import type { BaseContext } from '../../shared/subgraph/context';
+import type { Actor, Principal } from '../../shared/auth/principal';
 import { displayName, uuid, validate } from '../../shared/runtime/validation';
 import { isExternalIn } from './access';
 import { AccountEntity, ClientEntity, PartnerEntity, ProjectEntity, ProjectParticipantEntity, ProjectPartyEntity } from './entities';
-
-type Actor = Pick<BaseContext, 'principal' | 'requestId'>;
 
 const createProjectInput = z.object({
   clientId: uuid,
@@ -21,7 +18,8 @@ const createProjectInput = z.object({
 });
 
 /** A project of a client; its parties are the client and any external organisations named. */
-export async function createProject(db: DataSource, actor: Actor, input: unknown, now = new Date()): Promise<ProjectEntity> {
+export async function createProject(db: DataSource, actor: Actor, input: unknown): Promise<ProjectEntity> {
+  const { now } = actor;
   const { clientId, name, accountId, externalOrganizationIds } = validate(createProjectInput, input);
   requirePermission(actor.principal, 'projects.manage', clientId);
   const externals = [...new Set(externalOrganizationIds ?? [])].filter((id) => id !== clientId);
@@ -65,7 +63,8 @@ export function maySeeProject(principal: Principal, project: ProjectEntity, part
  * Records that a user takes part in a project, once, and tells compliance (ProjectJoined starts the
  * retention clock). Project managers add anyone; a user may join a project they can see themselves.
  */
-export async function joinProject(db: DataSource, actor: Actor, projectId: string, userId: string, now = new Date()): Promise<ProjectParticipantEntity> {
+export async function joinProject(db: DataSource, actor: Actor, projectId: string, userId: string): Promise<ProjectParticipantEntity> {
+  const { now } = actor;
   validate(uuid, projectId);
   validate(uuid, userId);
   const { principal } = actor;

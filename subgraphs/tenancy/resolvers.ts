@@ -83,7 +83,7 @@ export const resolvers: GraphQLResolverMap<TenancyContext> = {
     projects: async (_: unknown, { clientId }: { clientId: string }, { loaders, principal }: TenancyContext) => projectsOf(loaders, principal, clientId),
   },
   Mutation: {
-    createClient: (_: unknown, args: { name: string; subdomain: string; partnerId?: string }, { db, principal }: TenancyContext) => createClient(db, principal, args),
+    createClient: (_: unknown, args: { name: string; subdomain: string; partnerId?: string }, { db, principal, now }: TenancyContext) => createClient(db, principal, args, now),
     suspendClient: (_: unknown, args: { clientId: string; reason?: string | null }, context: TenancyContext) => delivered(context, setClientStatus(context.db, context, args, 'SUSPENDED')),
     reactivateClient: (_: unknown, args: { clientId: string }, context: TenancyContext) => delivered(context, setClientStatus(context.db, context, args, 'ACTIVE')),
     updateCompanyProfile: async (_: unknown, args: { clientId: string; input: unknown }, context: TenancyContext) =>
@@ -114,10 +114,10 @@ export const resolvers: GraphQLResolverMap<TenancyContext> = {
     __resolveReference: async (ref: Ref, { loaders, principal }: TenancyContext) => visible(principal, await loaders.partner.load(ref.id)),
     clients: (partner: PartnerEntity, args: { first?: number; after?: string }, { db, principal }: TenancyContext) =>
       listClients(db, readableClients(principal), { partnerId: partner.id }, args.first, args.after),
-    partnerInvitations: async (partner: PartnerEntity, args: { includeAnswered?: boolean | null }, { loaders, principal }: TenancyContext) => {
+    partnerInvitations: async (partner: PartnerEntity, args: { includeAnswered?: boolean | null }, { loaders, principal, now }: TenancyContext) => {
       if (!actsForPartner(principal, partner.id)) throw forbidden("Only the partner's own users with partner-access.manage see its invitations");
       const rows = await loaders.invitationsOfPartner.load(partner.id);
-      return args.includeAnswered ? rows : rows.filter((row) => invitationStatus(row) === 'PENDING');
+      return args.includeAnswered ? rows : rows.filter((row) => invitationStatus(row, now) === 'PENDING');
     },
   },
   Client: {
@@ -183,7 +183,7 @@ export const resolvers: GraphQLResolverMap<TenancyContext> = {
     partner: async (row: PartnerInvitationEntity, _: unknown, { loaders, principal }: TenancyContext) => visible(principal, await loaders.partner.load(row.partnerId)),
     partnerName: async (row: PartnerInvitationEntity, _: unknown, { loaders }: TenancyContext) => (await loaders.partner.load(row.partnerId))?.name ?? '',
     products: (row: PartnerInvitationEntity) => upper(row.products),
-    status: (row: PartnerInvitationEntity) => invitationStatus(row),
+    status: (row: PartnerInvitationEntity, _: unknown, { now }: TenancyContext) => invitationStatus(row, now),
   },
   PartnerGrant: {
     client: async (row: PartnerGrantEntity, _: unknown, { loaders, principal }: TenancyContext) => visible(principal, await loaders.client.load(row.clientId)),

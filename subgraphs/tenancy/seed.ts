@@ -22,14 +22,14 @@ import {
  * partner grants the dataset defines (permissions seeds the same grants). Publishes ClientCreated and
  * ProjectJoined so other subgraphs follow.
  */
-export async function seedTenancy(db: DataSource, dataset: DemoDataset): Promise<void> {
+export async function seedTenancy(db: DataSource, dataset: DemoDataset, now: Date): Promise<void> {
   if ((await db.getRepository(PartnerEntity).count()) > 0) return;
   await inTransaction(db, async (manager) => {
     await manager.insert(PartnerEntity, dataset.partners.map(({ id, name, createdAt, isOperator }) => ({ id, name, createdAt, isOperator })));
     for (const client of dataset.clients) {
       await manager.insert(ClientEntity, { id: client.id, partnerId: client.partnerId, name: client.name, subdomain: client.subdomain, status: 'ACTIVE', createdAt: client.createdAt });
       await manager.insert(AccountEntity, client.accounts.map((account) => ({ ...account, clientId: client.id, createdAt: client.createdAt })));
-      await publish(manager, 'ClientCreated', { clientId: client.id, partnerId: client.partnerId, name: client.name, createdAt: client.createdAt.toISOString() });
+      await publish(manager, 'ClientCreated', { clientId: client.id, partnerId: client.partnerId, name: client.name, createdAt: client.createdAt.toISOString() }, now);
       await manager.insert(CompanyProfileEntity, {
         ...emptyProfile(client.id, client.createdAt),
         legalName: `${client.name} Ltd.`,
@@ -46,7 +46,7 @@ export async function seedTenancy(db: DataSource, dataset: DemoDataset): Promise
         for (const userId of project.participantIds) {
           const joinedAt = new Date(client.createdAt.getTime() + 86_400_000);
           await manager.insert(ProjectParticipantEntity, { projectId: project.id, userId, joinedAt, addedBy: null });
-          await publish(manager, 'ProjectJoined', { projectId: project.id, clientId: client.id, userId, joinedAt: joinedAt.toISOString() });
+          await publish(manager, 'ProjectJoined', { projectId: project.id, clientId: client.id, userId, joinedAt: joinedAt.toISOString() }, now);
         }
       }
     }
@@ -54,7 +54,7 @@ export async function seedTenancy(db: DataSource, dataset: DemoDataset): Promise
     if (dataset.grants.length) {
       await manager.insert(
         PartnerGrantEntity,
-        dataset.grants.map((grant) => ({ ...grant, status: 'ACTIVE' as const, invitationId: null, grantedAt: grantedAt.get(grant.clientId) ?? new Date(), cancelledAt: null, cancelledBy: null })),
+        dataset.grants.map((grant) => ({ ...grant, status: 'ACTIVE' as const, invitationId: null, grantedAt: grantedAt.get(grant.clientId) ?? now, cancelledAt: null, cancelledBy: null })),
       );
     }
   });

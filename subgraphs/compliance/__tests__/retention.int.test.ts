@@ -1,7 +1,7 @@
-import { systemClock } from '../../../shared/runtime/clock';
 import { buildDataset } from '../../../graph/demo-data';
 import { OutboxEvent } from '../../../shared/events/outbox';
 import { startTestGraph, type TestGraph } from '../../../graph/testing';
+import { FakeClock } from '../../../shared/testing/fake-clock';
 
 const DAY = 86_400_000;
 const MONTH = 31 * DAY;
@@ -12,6 +12,7 @@ const MONTH = 31 * DAY;
  */
 describe('retention, consent and data-subject requests', () => {
   let graph: TestGraph;
+  const clock = new FakeClock();
   const dataset = buildDataset({ partners: 1, clientsPerPartner: 2 });
   const acme = dataset.clients[0];
   const other = dataset.clients[1];
@@ -27,12 +28,21 @@ describe('retention, consent and data-subject requests', () => {
       { dryRun, batchSize },
     );
 
-  beforeAll(async () => {
-    graph = await startTestGraph();
-    await graph.seed(dataset);
-    await graph.drainEvents();
+  const signIn = async () => {
     operator = graph.as(await graph.login('operator@tenantry.test'));
     admin = graph.as(await graph.login(`admin@${acme.emailDomain}`));
+  };
+  /** Moves every service's clock; sessions outlive no more than 30 days of it, so both sign in again. */
+  const advance = async (ms: number) => {
+    clock.advance(ms);
+    await signIn();
+  };
+
+  beforeAll(async () => {
+    graph = await startTestGraph({ clock });
+    await graph.seed(dataset);
+    await graph.drainEvents();
+    await signIn();
     // The demo participants joined more than a year ago without consent: the first sweep takes them.
     const first = await sweep();
     expect(first.errors).toBeUndefined();
@@ -53,7 +63,6 @@ describe('retention, consent and data-subject requests', () => {
     expect(consent.errors).toBeUndefined();
   });
   afterAll(async () => {
-    systemClock.reset();
     await graph?.stop();
   });
 
@@ -92,11 +101,11 @@ describe('retention, consent and data-subject requests', () => {
   });
 
   it('does nothing before 12 months, and a dry run only reports', async () => {
-    systemClock.advance(40 * DAY);
+    await advance(40 * DAY);
     // Consent that arrives after the 30-day window does not count.
     expect((await admin(`mutation($u: ID!) { recordConsent(userId: $u, policyVersion: "1.0", source: "paper") { id } }`, { u: people.late.id })).errors).toBeUndefined();
     expect((await sweep()).data!.runRetentionSweep.softDeleted).toEqual([]);
-    systemClock.advance(12 * MONTH);
+    await advance(12 * MONTH);
     const dry = await sweep(true);
     expect(dry.data!.runRetentionSweep.dryRun).toBe(true);
     expect(dry.data!.runRetentionSweep.softDeleted.sort()).toEqual([people.silent.id, people.late.id].sort());
@@ -156,7 +165,7 @@ describe('retention, consent and data-subject requests', () => {
   });
 
   it('erases 36 months later in every subgraph, and the email can register again', async () => {
-    systemClock.advance(37 * MONTH);
+    await advance(37 * MONTH);
     const result = await sweep();
     expect(result.data!.runRetentionSweep.erased.sort()).toEqual(expect.arrayContaining([people.silent.id, people.late.id]));
     await graph.drainEvents();

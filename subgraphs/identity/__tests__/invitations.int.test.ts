@@ -190,7 +190,7 @@ describe('invitations and sign-up through the gateway', () => {
     expect(code(await graph.query(SIGN_UP, { input: globexInput }))).toBe('FORBIDDEN');
     expect(await userRow(globexInput.email)).toBeNull();
     // ... until tenancy says it does.
-    await fromTenancy((manager) => publish(manager, 'ClientProfileChanged', { clientId: globex.id, emailDomains: ['globex-foods.test', 'GLOBEX.example'], selfEnrollment: true }));
+    await fromTenancy((manager) => publish(manager, 'ClientProfileChanged', { clientId: globex.id, emailDomains: ['globex-foods.test', 'GLOBEX.example'], selfEnrollment: true }, new Date()));
     expect((await graph.query(SIGN_UP, { input: globexInput })).errors).toBeUndefined();
     expect(code(await graph.query(SIGN_UP, { input: { ...globexInput, email: 'weak@globex.example', password: 'weakpassword' } }))).toBe('BAD_USER_INPUT');
     expect((await graph.query(SIGN_UP, { input: { ...globexInput, email: 'second@globex.example' } })).errors).toBeUndefined();
@@ -199,19 +199,19 @@ describe('invitations and sign-up through the gateway', () => {
   it("refuses a suspended client's users at sign-in and on their next request", async () => {
     const token = await graph.login('admin@globex-foods.test');
     expect((await graph.as(token)('{ me { email } }')).errors).toBeUndefined();
-    await fromTenancy((manager) => publish(manager, 'ClientStatusChanged', { clientId: globex.id, status: 'SUSPENDED', changedBy: null, changedAt: new Date().toISOString() }));
+    await fromTenancy((manager) => publish(manager, 'ClientStatusChanged', { clientId: globex.id, status: 'SUSPENDED', changedBy: null, changedAt: new Date().toISOString() }, new Date()));
     expect(code(await graph.as(token)('{ me { email } }'))).toBe('UNAUTHENTICATED');
     const login = await graph.query(LOGIN, { email: 'admin@globex-foods.test', password: DEMO_PASSWORD });
     expect(code(login)).toBe('UNAUTHENTICATED');
     expect(login.errors![0].message).toMatch(/suspended/);
-    await fromTenancy((manager) => publish(manager, 'ClientStatusChanged', { clientId: globex.id, status: 'ACTIVE', changedBy: null, changedAt: new Date().toISOString() }));
+    await fromTenancy((manager) => publish(manager, 'ClientStatusChanged', { clientId: globex.id, status: 'ACTIVE', changedBy: null, changedAt: new Date().toISOString() }, new Date()));
     expect((await graph.query(LOGIN, { email: 'admin@globex-foods.test', password: DEMO_PASSWORD })).errors).toBeUndefined();
   });
 
   it("emails a partner's users who may answer a partner invitation", async () => {
     const partner = dataset.partners[1];
     await fromTenancy((manager) =>
-      publish(manager, 'PartnerInvitationSent', { invitationId: '00000000-0000-4000-8000-000000000001', clientId: acme.id, clientName: acme.name, partnerId: partner.id, level: 'FULL', expiresAt: new Date(Date.now() + 7 * 86_400_000).toISOString() }),
+      publish(manager, 'PartnerInvitationSent', { invitationId: '00000000-0000-4000-8000-000000000001', clientId: acme.id, clientName: acme.name, partnerId: partner.id, level: 'FULL', expiresAt: new Date(Date.now() + 7 * 86_400_000).toISOString() }, new Date()),
     );
     const mail = await graph.mail.waitFor((m) => m.subject.includes('invites your organisation'));
     expect(mail.to).toEqual(['admin@northwind-advisory.test']);

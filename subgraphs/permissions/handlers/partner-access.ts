@@ -8,10 +8,10 @@ import { PartnerGrantEntity } from '../entities';
  * nothing; an older event delivered after a newer one is skipped by comparing times.
  */
 export const partnerAccessHandlers: EventHandlers = {
-  PartnerAccessChanged: async (manager, payload, event) => {
+  PartnerAccessChanged: async (manager, payload, event, now) => {
     const { clientId, partnerId, level, products, includeWallet, status } = payload;
     const occurredAt = new Date(event.occurredAt);
-    const at = Number.isNaN(occurredAt.getTime()) ? new Date() : occurredAt;
+    const at = Number.isNaN(occurredAt.getTime()) ? now : occurredAt;
     const existing = await manager.findOneBy(PartnerGrantEntity, { clientId, partnerId });
     if (existing && existing.updatedAt.getTime() > at.getTime()) return;
     const next = { level, products: [...products].sort(), includeWallet, status };
@@ -20,7 +20,7 @@ export const partnerAccessHandlers: EventHandlers = {
     else await manager.insert(PartnerGrantEntity, { clientId, partnerId, ...next, updatedAt: at });
     await audit(
       manager,
-      { principal: { kind: 'system', service: 'permissions' }, requestId: event.eventId },
+      { principal: { kind: 'system', service: 'permissions' }, requestId: event.eventId, now },
       {
         actorId: `system:${event.source}`,
         action: status === 'ACTIVE' ? 'PARTNER_PERMISSIONS_GRANTED' : 'PARTNER_PERMISSIONS_REVOKED',

@@ -207,11 +207,11 @@ describe('partner access', () => {
       source: 'tenancy',
     });
     const first = event('ACTIVE', new Date().toISOString());
-    expect(await applyEvent(db, partnerAccessHandlers, first)).toBe('applied');
-    expect(await applyEvent(db, partnerAccessHandlers, first)).toBe('duplicate');
+    expect(await applyEvent(db, partnerAccessHandlers, first, new Date())).toBe('applied');
+    expect(await applyEvent(db, partnerAccessHandlers, first, new Date())).toBe('duplicate');
     // The same state under a new event id changes nothing; an older event arriving late is ignored.
-    expect(await applyEvent(db, partnerAccessHandlers, event('ACTIVE', new Date().toISOString()))).toBe('applied');
-    expect(await applyEvent(db, partnerAccessHandlers, event('CANCELLED', new Date(Date.now() - 3_600_000).toISOString()))).toBe('applied');
+    expect(await applyEvent(db, partnerAccessHandlers, event('ACTIVE', new Date().toISOString()), new Date())).toBe('applied');
+    expect(await applyEvent(db, partnerAccessHandlers, event('CANCELLED', new Date(Date.now() - 3_600_000).toISOString()), new Date())).toBe('applied');
     const rows = await db.getRepository(PermissionsGrant).findBy({ clientId, partnerId: bluepeak.id });
     expect(rows.map((row) => [row.level, row.products, row.status])).toEqual([['LIMITED', ['people'], 'ACTIVE']]);
     const audits = (await db.getRepository(OutboxEvent).findBy({ topic: 'AccessChanged' })).filter((row) => row.payload.includes(clientId) && row.payload.includes('PARTNER_PERMISSIONS'));
