@@ -38,13 +38,36 @@ const sharedBoundaries = (layer, forbidden) => ({
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'data/**', 'coverage/**'] },
   js.configs.recommended,
-  ...tseslint.configs.recommended,
+  // Type-aware: the rules see what TypeScript knows (promises, thenables, any), through the project's tsconfig.json.
+  ...tseslint.configs.recommendedTypeChecked,
   {
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      // In recommendedTypeChecked already; named here because they are why the rules are type-aware.
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/await-thenable': 'error',
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       'no-console': 'error',
     },
   },
+  {
+    rules: {
+      // `async` here marks a function that fulfils an async contract (Apollo plugin hooks, setup(),
+      // stop()); demanding an `await` inside each would only add Promise.resolve() noise.
+      '@typescript-eslint/require-await': 'off',
+    },
+  },
+  {
+    files: ['**/__tests__/**'],
+    rules: {
+      // Jest's asymmetric matchers (expect.any, expect.arrayContaining) are typed `any`.
+      '@typescript-eslint/no-unsafe-assignment': 'off',
+    },
+  },
+  // Plain JavaScript configuration and scripts are outside the TypeScript project.
+  { files: ['**/*.mjs'], ...tseslint.configs.disableTypeChecked },
   { files: ['shared/**'], rules: { 'no-restricted-imports': ['error', { patterns: [ABOVE_SHARED] }] } },
   ...Object.entries(SHARED_LAYERS).map(([layer, forbidden]) => sharedBoundaries(layer, forbidden)),
   {

@@ -37,10 +37,13 @@ class InternalDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     });
   }
 
-  override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
-    const principal = 'principal' in context && context.principal ? context.principal : ANONYMOUS;
-    const requestId = 'requestId' in context && context.requestId ? context.requestId : randomUUID();
-    const clientAddress = 'clientAddress' in context && context.clientAddress ? context.clientAddress : undefined;
+  override async willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
+    const { request } = options;
+    // Only a client's operation has a caller; health checks and schema loading go out as anonymous.
+    const context: Partial<GatewayContext> = 'incomingRequestContext' in options ? options.context : {};
+    const principal = context.principal ?? ANONYMOUS;
+    const requestId = context.requestId || randomUUID();
+    const clientAddress = context.clientAddress || undefined;
     request.http?.headers.set(INTERNAL_TOKEN_HEADER, await this.tokens.sign(principal, this.subgraph, requestId, clientAddress));
     request.http?.headers.set('x-request-id', requestId);
   }

@@ -51,7 +51,7 @@ async function main(): Promise<void> {
       await dataSource.query(`INSERT INTO user_accounts (userId, accountId, organizationId) VALUES ${memberships.map(() => '(?,?,?)').join(',')}`, memberships.flat());
     }
     await dataSource.query('ANALYZE TABLE users, user_accounts');
-    const [version] = (await dataSource.query('SELECT VERSION() AS version')) as Array<{ version: string }>;
+    const [version] = await dataSource.query<Array<{ version: string }>>('SELECT VERSION() AS version');
     console.log(`Seeded ${total} users in ${organizations.length} organisations in ${((Date.now() - started) / 1000).toFixed(1)} s on ${version.version}.\n`);
 
     const org = organizations[3];
@@ -70,7 +70,7 @@ async function main(): Promise<void> {
       const base = userSearch(dataSource, org, filter);
       const query = count ? base.clone().select('COUNT(*)', 'cnt') : userPage(base, pageRequest(20, null));
       const [sql, parameters] = query.getQueryAndParameters();
-      const plan = (await dataSource.query(`EXPLAIN ${sql}`, parameters)) as Array<Record<string, unknown>>;
+      const plan = await dataSource.query<Array<Record<string, string | number | null>>>(`EXPLAIN ${sql}`, parameters);
       const timer = Date.now();
       await dataSource.query(sql, parameters);
       console.log(`-- ${title} (${Date.now() - timer} ms)`);

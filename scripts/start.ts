@@ -45,6 +45,7 @@ function launch(name: string, script: string, port: number): ChildProcess {
   child.on('exit', (code, signal) => {
     if (!stopping) {
       console.error(`${name} stopped unexpectedly (${signal ?? `exit code ${code}`}); stopping the graph.`);
+      // stopAll() ends the process itself; an event handler has no one to hand its promise to.
       void stopAll(1);
     }
   });
@@ -88,6 +89,7 @@ async function stopAll(exitCode: number): Promise<void> {
 }
 
 async function main(): Promise<void> {
+  // Signal handlers cannot wait: stopAll() ends the process when every service has stopped.
   process.on('SIGINT', () => void stopAll(0));
   process.on('SIGTERM', () => void stopAll(0));
   ensureSecret();
@@ -123,5 +125,5 @@ Press Ctrl-C to stop.`);
 
 main().catch((error: unknown) => {
   if (!stopping) console.error(`Tenantry could not start: ${error instanceof Error ? error.message : String(error)}`);
-  void stopAll(1);
+  void stopAll(1); // ends the process
 });

@@ -51,7 +51,8 @@ const CASES: Case[] = [
 
 const DENIED_CODES = ['FORBIDDEN', 'UNAUTHORIZED_FIELD_OR_TYPE', 'UNAUTHENTICATED'];
 
-function outcome(result: GraphQLResponse): 'allowed' | 'denied' | string {
+/** 'allowed', 'denied', or the unexpected error code. */
+function outcome(result: GraphQLResponse): string {
   if (!result.errors?.length) {
     const values = Object.values(result.data ?? {});
     return values.length > 0 && values.every((value) => value !== null) ? 'allowed' : 'denied';

@@ -202,7 +202,8 @@ describe(`openDatabase migrations on ${TEST_DATABASE}`, () => {
   onMysql?.('leaves every pooled MySQL connection free once the migrations have run', async () => {
     const opened = await tracked(databases.settings('pool'), IDENTITY_MIGRATIONS);
     const { dataSource } = opened.database;
-    const limit = Number((dataSource.options as MysqlConnectionOptions).extra?.connectionLimit);
+    const extra = (dataSource.options as MysqlConnectionOptions).extra as { connectionLimit?: number } | undefined;
+    const limit = Number(extra?.connectionLimit);
     expect(limit).toBeGreaterThan(0);
     const runners = Array.from({ length: limit }, () => dataSource.createQueryRunner());
     let timer: NodeJS.Timeout | undefined;

@@ -91,14 +91,15 @@ describe('the transactional outbox', () => {
     await createClients(4);
     const posts = new Map<string, number>();
     const counting: typeof fetch = async (input, init) => {
-      const body = JSON.parse(String(init?.body)) as { eventId: string };
-      const key = `${String(input)}|${body.eventId}`;
+      const body = JSON.parse(init?.body as string) as { eventId: string };
+      const key = `${input instanceof Request ? input.url : input.toString()}|${body.eventId}`;
       posts.set(key, (posts.get(key) ?? 0) + 1);
       return fetch(input, init);
     };
     // A relay that claims the whole batch and dies before delivering anything.
     const hanging: typeof fetch = () => new Promise<Response>(() => undefined);
     const dead = relayFor(hanging, 100);
+    // Never awaited: this relay's pass hangs for good, as a crashed process's would.
     void dead.runOnce();
     await new Promise((resolve) => setTimeout(resolve, 50));
     // Two healthy relays racing: while the lease holds, neither may deliver.

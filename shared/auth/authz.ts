@@ -1,4 +1,4 @@
-import type { ConstDirectiveNode } from 'graphql';
+import { Kind, type ConstDirectiveNode } from 'graphql';
 import { roleRank, type Principal, type Role, type RoleGrant } from './principal';
 
 /** Organisation key under which an operator's permissions apply everywhere. */
@@ -51,10 +51,10 @@ function listArgument(directive: ConstDirectiveNode, name: string): unknown[] {
   const argument = directive.arguments?.find((arg) => arg.name.value === name);
   const toValue = (node: NonNullable<typeof argument>['value']): unknown => {
     switch (node.kind) {
-      case 'ListValue':
+      case Kind.LIST:
         return node.values.map(toValue);
-      case 'StringValue':
-      case 'EnumValue':
+      case Kind.STRING:
+      case Kind.ENUM:
         return node.value;
       default:
         return null;
@@ -78,7 +78,7 @@ export function satisfiesDirectives(principal: Principal, directives: readonly C
         if (!hasUserType(principal, listArgument(directive, 'types') as string[])) return false;
         break;
       case 'requiresPermission':
-        if (!hasPermissions(principal, (listArgument(directive, 'permissions') as unknown[]).map((inner) => (Array.isArray(inner) ? inner : [inner]) as string[]), organizationId)) return false;
+        if (!hasPermissions(principal, listArgument(directive, 'permissions').map((inner) => (Array.isArray(inner) ? inner : [inner]) as string[]), organizationId)) return false;
         break;
       default:
         break;

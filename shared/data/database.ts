@@ -178,13 +178,15 @@ export async function runMigrationsAtomically(dataSource: DataSource): Promise<s
     // Migrations that succeed before a failing one are committed and recorded, so their tables must
     // survive the cleanup: on MySQL, take the snapshot again as each migration starts.
     const restore = dataSource.options.type !== 'mysql' ? [] : dataSource.migrations.map((migration) => {
-      const up = migration.up;
+      const original = Object.getOwnPropertyDescriptor(migration, 'up');
+      const up = migration.up.bind(migration);
       migration.up = async (runner: QueryRunner) => {
         before = await tableNames(dataSource, runner);
-        return up.call(migration, runner);
+        await up(runner);
       };
       return () => {
-        migration.up = up;
+        if (original) Object.defineProperty(migration, 'up', original);
+        else delete (migration as Partial<typeof migration>).up;
       };
     });
     try {
@@ -216,7 +218,7 @@ async function pendingMigrationNames(dataSource: DataSource): Promise<string[]> 
   const runner = dataSource.createQueryRunner();
   const executedTable = await runner.hasTable('migrations').finally(() => runner.release());
   const executed = executedTable
-    ? ((await dataSource.query('SELECT name FROM migrations')) as Array<{ name: string }>).map((row) => row.name)
+    ? (await dataSource.query<Array<{ name: string }>>('SELECT name FROM migrations')).map((row) => row.name)
     : [];
   return dataSource.migrations.map((migration) => migration.name ?? migration.constructor.name).filter((name) => !executed.includes(name));
 }
@@ -225,9 +227,9 @@ async function tableNames(dataSource: DataSource, current?: QueryRunner): Promis
   if (dataSource.options.type === 'mysql') {
     // Only this database: QueryRunner.getTables() lists every schema on the server, where another
     // database's table of the same name would hide a new one from the cleanup.
-    const rows: Array<{ name: string }> = await (current ?? dataSource).query(
+    const rows = (await (current ?? dataSource).query(
       "SELECT TABLE_NAME AS name FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_TYPE = 'BASE TABLE'",
-    );
+    )) as Array<{ name: string }>;
     return rows.map((row) => row.name);
   }
   const runner: QueryRunner = dataSource.createQueryRunner();

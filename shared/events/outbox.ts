@@ -90,6 +90,7 @@ export class OutboxRelay {
 
   start(): void {
     this.stopped = false;
+    // Each pass catches its own failure, so the timers start ticks they need not wait for.
     const tick = async (): Promise<void> => {
       if (this.stopped) return;
       await this.runOnce().catch((error: unknown) => this.options.logger.warn({ err: error }, 'outbox relay pass failed'));

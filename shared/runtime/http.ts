@@ -48,8 +48,8 @@ export function listen(handler: RequestListener, port: number, host: string, opt
  * coded 400, anything else a masked 500 that is logged with its detail. Never a stack trace.
  */
 export function jsonErrorHandler(logger: Logger): ErrorRequestHandler {
-  return (error: Error & { status?: number }, _req, res, next) => {
-    void next;
+  // Express recognises an error handler by its four parameters, so `_next` stays though it is unused.
+  return (error: Error & { status?: number }, _req, res, _next) => {
     const status = error.status && error.status >= 400 && error.status < 500 ? error.status : 500;
     if (status === 500) logger.error({ err: error }, 'unhandled request error');
     res.status(status).json({

@@ -33,7 +33,7 @@ export interface SubgraphServiceOptions<C extends BaseContext> {
   transformSchema?(schema: GraphQLSchema): GraphQLSchema;
   plugins?: ApolloServerPlugin<C>[];
   routes?(app: express.Express): void;
-  flushEvents?(): Promise<void>;
+  flushEvents?: () => Promise<void>;
 }
 
 export interface SubgraphService {

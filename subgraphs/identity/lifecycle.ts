@@ -303,6 +303,7 @@ export async function signUp(db: DataSource, services: LifecycleServices, actor:
   const existing = await db.getRepository(UserEntity).findOneBy({ email: input.email });
   if (existing) {
     // Same answer as a new sign-up; the owner of the address learns it already has an account.
+    // Not awaited, like the link of a new sign-up would be slower: the timing must not tell the two apart.
     void deliver(actor, () => services.mailer.send({ to: input.email, subject: 'Your Tenantry account', text: `Hello ${existing.firstName},\n\nSomeone (maybe you) tried to sign up with this email address, which already has an account. Sign in, or ask for a new activation link if you never activated it.` }));
     return answer;
   }

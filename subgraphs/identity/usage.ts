@@ -51,7 +51,7 @@ export async function recordLoginInRollups(manager: EntityManager, userId: strin
 /** Inserts a row; false when its primary key already exists (a failed statement does not end the transaction on SQLite or MySQL). */
 async function insertUnlessPresent<T extends object>(manager: EntityManager, entity: new () => T, row: T): Promise<boolean> {
   try {
-    await manager.insert(entity, row as never);
+    await manager.insert(entity, row);
     return true;
   } catch (error) {
     if (isUniqueViolation(error)) return false;

@@ -161,11 +161,10 @@ export async function setDefaultUserType(db: DataSource, actor: Actor, id: strin
   });
 }
 
-async function requireNotLastAdminType(manager: EntityManager, assignment: UserTypeAssignmentEntity, current: UserTypeEntity): Promise<void> {
+async function requireNotLastAdminType(manager: EntityManager, current: UserTypeEntity): Promise<void> {
   if (!(current.predefined && current.name === ADMIN_TYPE)) return;
   const admins = await manager.countBy(UserTypeAssignmentEntity, { userTypeId: current.id });
   if (admins <= 1) throw conflict('This is the last Organization Admin of the organisation; make someone else admin first');
-  void assignment;
 }
 
 export async function assignUserType(db: DataSource, actor: Actor, userId: string, userTypeId: string): Promise<{ id: string }> {
@@ -181,7 +180,7 @@ export async function assignUserType(db: DataSource, actor: Actor, userId: strin
     await requireNotAbove(manager, actor.principal, userId, assignment.organizationId);
     if (assignment.subjectKind === 'EXTERNAL' && keys.length > 0) requirePermission(actor.principal, 'external-access.grant', assignment.organizationId);
     const current = await requireType(manager, assignment.userTypeId);
-    if (current.id !== type.id) await requireNotLastAdminType(manager, assignment, current);
+    if (current.id !== type.id) await requireNotLastAdminType(manager, current);
     await manager.update(UserTypeAssignmentEntity, { userId }, { userTypeId: type.id });
     // Identity keeps the type id for directory search.
     if (assignment.subjectKind !== 'SERVICE') await publish(manager, 'UserTypeAssigned', { userId, userTypeId: type.id }, actor.now);

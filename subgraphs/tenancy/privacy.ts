@@ -28,7 +28,7 @@ async function replaceActor(manager: EntityManager, userId: string, pseudonym: s
     [PartnerInvitationEntity, 'invitedBy'],
     [PartnerInvitationEntity, 'respondedBy'],
   ];
-  for (const [entity, column] of columns) await manager.update(entity, { [column]: userId } as never, { [column]: pseudonym } as never);
+  for (const [entity, column] of columns) await manager.update(entity, { [column]: userId }, { [column]: pseudonym });
 }
 
 /** What tenancy holds on one person, for a data-subject export. */

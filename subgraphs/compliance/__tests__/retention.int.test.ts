@@ -180,7 +180,7 @@ describe('retention, consent and data-subject requests', () => {
           expect(JSON.stringify(rows)).not.toContain(person.email);
         }
       }
-      const row = (await identity.query('SELECT email, firstName FROM users WHERE id = ?', [person.id])) as Array<{ email: string; firstName: string }>;
+      const row = await identity.query<Array<{ email: string; firstName: string }>>('SELECT email, firstName FROM users WHERE id = ?', [person.id]);
       expect(row[0].email).toMatch(/@erased\.invalid$/);
     }
     const again = await admin(`mutation($org: ID!, $email: String!) { inviteUser(organizationId: $org, input: { email: $email, firstName: "Back", lastName: "Again", kind: PARTICIPANT }) { id } }`, { org: acme.id, email: people.silent.email });
