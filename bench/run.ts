@@ -39,7 +39,11 @@ async function median(run: () => Promise<unknown>): Promise<number> {
 async function main(): Promise<void> {
   const graph = await startTestGraph();
   try {
-    const dataset = buildDataset({ partners: 1, clientsPerPartner: CLIENTS, extraUsersPerClient: USERS_PER_CLIENT - 6 });
+    const dataset = buildDataset({
+      partners: 1,
+      clientsPerPartner: CLIENTS,
+      extraUsersPerClient: USERS_PER_CLIENT - 6,
+    });
     await graph.seed(dataset);
     await graph.drainEvents();
     const identity = graph.subgraphs.identity.database.dataSource;
@@ -50,10 +54,20 @@ async function main(): Promise<void> {
     const users = dataset.users.filter((user) => dataset.clients.some((client) => client.id === user.organizationId));
     await identity.transaction(async (manager) => {
       for (let day = 0; day < DAYS; day += 1) {
-        const rows = users.filter((_, index) => (index + day) % 3 === 0).map((user) => [randomUUID(), user.id, user.organizationId, sqliteDate(new Date(now - day * 86_400_000 - (day % 7) * 3_600_000))]);
+        const rows = users
+          .filter((_, index) => (index + day) % 3 === 0)
+          .map((user) => [
+            randomUUID(),
+            user.id,
+            user.organizationId,
+            sqliteDate(new Date(now - day * 86_400_000 - (day % 7) * 3_600_000)),
+          ]);
         for (let i = 0; i < rows.length; i += 500) {
           const chunk = rows.slice(i, i + 500);
-          await manager.query(`INSERT INTO login_events (id, userId, organizationId, occurredAt) VALUES ${chunk.map(() => '(?, ?, ?, ?)').join(', ')}`, chunk.flat());
+          await manager.query(
+            `INSERT INTO login_events (id, userId, organizationId, occurredAt) VALUES ${chunk.map(() => '(?, ?, ?, ?)').join(', ')}`,
+            chunk.flat(),
+          );
         }
         events += rows.length;
       }
@@ -64,20 +78,33 @@ async function main(): Promise<void> {
     const clientIds = dataset.clients.map((client) => client.id);
     const period = { from: new Date(now - DAYS * 86_400_000), to: new Date(now) };
 
-    const rollupsToNow = await median(() => createUsageLoader(identity, new Date(now)).loadMany(clientIds.map((id) => usageKey(id, period))));
+    const rollupsToNow = await median(() =>
+      createUsageLoader(identity, new Date(now)).loadMany(clientIds.map((id) => usageKey(id, period))),
+    );
     // A past year (ending yesterday): the roll-ups must also count distinct active users.
     const pastPeriod = { from: new Date(now - (DAYS + 1) * 86_400_000), to: new Date(now - 86_400_000) };
-    const rollupsPast = await median(() => createUsageLoader(identity, new Date(now)).loadMany(clientIds.map((id) => usageKey(id, pastPeriod))));
+    const rollupsPast = await median(() =>
+      createUsageLoader(identity, new Date(now)).loadMany(clientIds.map((id) => usageKey(id, pastPeriod))),
+    );
     const placeholders = clientIds.map(() => '?').join(', ');
     const raw = await median(async () => {
       const args = [...clientIds, sqliteDate(period.from), sqliteDate(period.to)];
-      await identity.query(`SELECT organizationId, COUNT(*) AS logins, COUNT(DISTINCT userId) AS active FROM login_events WHERE organizationId IN (${placeholders}) AND occurredAt >= ? AND occurredAt <= ? GROUP BY organizationId`, args);
-      await identity.query(`SELECT organizationId, DATE(occurredAt) AS day, COUNT(*) AS logins, COUNT(DISTINCT userId) AS active FROM login_events WHERE organizationId IN (${placeholders}) AND occurredAt >= ? AND occurredAt <= ? GROUP BY organizationId, DATE(occurredAt)`, args);
+      await identity.query(
+        `SELECT organizationId, COUNT(*) AS logins, COUNT(DISTINCT userId) AS active FROM login_events WHERE organizationId IN (${placeholders}) AND occurredAt >= ? AND occurredAt <= ? GROUP BY organizationId`,
+        args,
+      );
+      await identity.query(
+        `SELECT organizationId, DATE(occurredAt) AS day, COUNT(*) AS logins, COUNT(DISTINCT userId) AS active FROM login_events WHERE organizationId IN (${placeholders}) AND occurredAt >= ? AND occurredAt <= ? GROUP BY organizationId, DATE(occurredAt)`,
+        args,
+      );
     });
 
     const partnerAdmin = graph.as(await graph.login('admin@northwind-advisory.test'));
     const page = (first: number) => () =>
-      partnerAdmin(`query($first: Int) { clients(first: $first) { edges { node { name usage { users activeUsers logins pendingInvitations lastActivityAt } } } } }`, { first });
+      partnerAdmin(
+        `query($first: Int) { clients(first: $first) { edges { node { name usage { users activeUsers logins pendingInvitations lastActivityAt } } } } }`,
+        { first },
+      );
     const small = await median(page(5));
     const large = await median(page(CLIENTS));
 
@@ -87,13 +114,36 @@ async function main(): Promise<void> {
     const auditOrg = dataset.clients[0].id;
     await compliance.transaction(async (manager) => {
       for (let i = 0; i < AUDIT_ROWS; i += 500) {
-        const rows = Array.from({ length: Math.min(500, AUDIT_ROWS - i) }, (_, j) => [randomUUID(), auditOrg, `actor-${(i + j) % 97}`, 'ROLE_GRANTED', 'User', `target-${(i + j) % 1013}`, null, '{"role":"MEMBER"}', sqliteDate(new Date(now - (i + j) * 1000)), null]);
-        await manager.query(`INSERT INTO audit_log (id, organizationId, actorId, action, targetType, targetId, before, after, occurredAt, requestId) VALUES ${rows.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`, rows.flat());
+        const rows = Array.from({ length: Math.min(500, AUDIT_ROWS - i) }, (_, j) => [
+          randomUUID(),
+          auditOrg,
+          `actor-${(i + j) % 97}`,
+          'ROLE_GRANTED',
+          'User',
+          `target-${(i + j) % 1013}`,
+          null,
+          '{"role":"MEMBER"}',
+          sqliteDate(new Date(now - (i + j) * 1000)),
+          null,
+        ]);
+        await manager.query(
+          `INSERT INTO audit_log (id, organizationId, actorId, action, targetType, targetId, before, after, occurredAt, requestId) VALUES ${rows.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
+          rows.flat(),
+        );
       }
     });
-    const auditPage = (after: string | null) => operator<{ auditLog: { pageInfo: { endCursor: string } } }>(`query($org: ID!, $after: String) { auditLog(organizationId: $org, first: 100, after: $after) { edges { node { id action occurredAt } } pageInfo { endCursor } } }`, { org: auditOrg, after });
+    const auditPage = (after: string | null) =>
+      operator<{ auditLog: { pageInfo: { endCursor: string } } }>(
+        `query($org: ID!, $after: String) { auditLog(organizationId: $org, first: 100, after: $after) { edges { node { id action occurredAt } } pageInfo { endCursor } } }`,
+        { org: auditOrg, after },
+      );
     // A cursor deep in the log: the entry 90% of the way back.
-    const deepCursor = Buffer.from(JSON.stringify([new Date(now - Math.floor(AUDIT_ROWS * 0.9) * 1000).toISOString(), 'ffffffff-ffff-ffff-ffff-ffffffffffff'])).toString('base64url');
+    const deepCursor = Buffer.from(
+      JSON.stringify([
+        new Date(now - Math.floor(AUDIT_ROWS * 0.9) * 1000).toISOString(),
+        'ffffffff-ffff-ffff-ffff-ffffffffffff',
+      ]),
+    ).toString('base64url');
     // The bulk insert held the event loop longer than the keep-alive timeout: the first request may
     // meet a socket the server already closed.
     await auditPage(null).catch(() => undefined);
@@ -101,13 +151,33 @@ async function main(): Promise<void> {
     const deepAuditPage = await median(() => auditPage(deepCursor));
 
     const results = [
-      { name: 'usage of 50 clients, a year up to now: raw events / roll-ups', ratio: raw / rollupsToNow, target: '>= 5', ok: raw / rollupsToNow >= 5 },
-      { name: 'usage of 50 clients, a past year: raw events / roll-ups', ratio: raw / rollupsPast, target: '>= 1.5', ok: raw / rollupsPast >= 1.5 },
+      {
+        name: 'usage of 50 clients, a year up to now: raw events / roll-ups',
+        ratio: raw / rollupsToNow,
+        target: '>= 5',
+        ok: raw / rollupsToNow >= 5,
+      },
+      {
+        name: 'usage of 50 clients, a past year: raw events / roll-ups',
+        ratio: raw / rollupsPast,
+        target: '>= 1.5',
+        ok: raw / rollupsPast >= 1.5,
+      },
       { name: 'gateway dashboard: 50 clients / 5 clients', ratio: large / small, target: '< 4', ok: large / small < 4 },
-      { name: `audit log of ${AUDIT_ROWS} entries: deep page / first page`, ratio: deepAuditPage / firstAuditPage, target: '< 3', ok: deepAuditPage / firstAuditPage < 3 },
+      {
+        name: `audit log of ${AUDIT_ROWS} entries: deep page / first page`,
+        ratio: deepAuditPage / firstAuditPage,
+        target: '< 3',
+        ok: deepAuditPage / firstAuditPage < 3,
+      },
     ];
-    console.log(`\nroll-ups ${rollupsToNow.toFixed(1)} ms (to now), ${rollupsPast.toFixed(1)} ms (past year), raw events ${raw.toFixed(1)} ms; gateway page of 5 ${small.toFixed(1)} ms, of 50 ${large.toFixed(1)} ms; audit first page ${firstAuditPage.toFixed(1)} ms, deep page ${deepAuditPage.toFixed(1)} ms (medians of ${RUNS})`);
-    for (const result of results) console.log(`${result.ok ? 'PASS' : 'FAIL'}  ${result.name}: ${result.ratio.toFixed(2)} (target ${result.target})`);
+    console.log(
+      `\nroll-ups ${rollupsToNow.toFixed(1)} ms (to now), ${rollupsPast.toFixed(1)} ms (past year), raw events ${raw.toFixed(1)} ms; gateway page of 5 ${small.toFixed(1)} ms, of 50 ${large.toFixed(1)} ms; audit first page ${firstAuditPage.toFixed(1)} ms, deep page ${deepAuditPage.toFixed(1)} ms (medians of ${RUNS})`,
+    );
+    for (const result of results)
+      console.log(
+        `${result.ok ? 'PASS' : 'FAIL'}  ${result.name}: ${result.ratio.toFixed(2)} (target ${result.target})`,
+      );
     process.exitCode = results.every((result) => result.ok) ? 0 : 1;
   } finally {
     await graph.stop();

@@ -21,11 +21,21 @@ interface StatusResult {
   _principalStatus: { active: boolean; organizationId: string | null };
 }
 interface GrantsResult {
-  _principalGrants: { homeOrganizationId: string | null; userType: string | null; roles: RoleGrant[]; permissions: Array<{ organizationId: string; keys: string[] }> };
+  _principalGrants: {
+    homeOrganizationId: string | null;
+    userType: string | null;
+    roles: RoleGrant[];
+    permissions: Array<{ organizationId: string; keys: string[] }>;
+  };
 }
 
 const refuse = (message: string): GraphQLError =>
-  new GraphQLError(message, { extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401, headers: new Map([['www-authenticate', 'Bearer']]) } } });
+  new GraphQLError(message, {
+    extensions: {
+      code: ErrorCode.UNAUTHENTICATED,
+      http: { status: 401, headers: new Map([['www-authenticate', 'Bearer']]) },
+    },
+  });
 
 /**
  * Turns the Authorization header into a principal: verifies the access token against identity's
@@ -42,7 +52,10 @@ export class Authenticator {
     private readonly clock: Clock,
   ) {
     // Keys are cached; an unknown key id triggers a refetch (at most every 30 s), which is how rotation lands.
-    this.jwks = createRemoteJWKSet(new URL(`${subgraphs.identity}${JWKS_PATH}`), { cacheMaxAge: 600_000, cooldownDuration: 30_000 });
+    this.jwks = createRemoteJWKSet(new URL(`${subgraphs.identity}${JWKS_PATH}`), {
+      cacheMaxAge: 600_000,
+      cooldownDuration: 30_000,
+    });
   }
 
   async principalFor(authorization: string | undefined, requestId: string): Promise<Principal> {
@@ -53,7 +66,13 @@ export class Authenticator {
     let kind: 'user' | 'service';
     let sessionId: string | null;
     try {
-      const { payload } = await jwtVerify(match[1], this.jwks, { algorithms: [ACCESS_TOKEN_ALGORITHM], issuer: this.settings.issuer, audience: this.settings.audience, requiredClaims: ['sub', 'exp', 'iat'], currentDate: this.clock.now() });
+      const { payload } = await jwtVerify(match[1], this.jwks, {
+        algorithms: [ACCESS_TOKEN_ALGORITHM],
+        issuer: this.settings.issuer,
+        audience: this.settings.audience,
+        requiredClaims: ['sub', 'exp', 'iat'],
+        currentDate: this.clock.now(),
+      });
       if (payload.typ !== 'user' && payload.typ !== 'service') throw refuse('Invalid access token');
       subject = payload.sub!;
       kind = payload.typ;
@@ -67,15 +86,40 @@ export class Authenticator {
     }
     const system: Principal = { kind: 'system', service: 'gateway' };
     const [status, grants] = await Promise.all([
-      querySubgraph<StatusResult>(this.subgraphs.identity, 'identity', this.tokens, system, STATUS_QUERY, { subjectId: subject, kind: kind === 'user' ? 'USER' : 'SERVICE', sessionId }, { requestId }),
-      querySubgraph<GrantsResult>(this.subgraphs.permissions, 'permissions', this.tokens, system, GRANTS_QUERY, { subjectId: subject }, { requestId }),
+      querySubgraph<StatusResult>(
+        this.subgraphs.identity,
+        'identity',
+        this.tokens,
+        system,
+        STATUS_QUERY,
+        { subjectId: subject, kind: kind === 'user' ? 'USER' : 'SERVICE', sessionId },
+        { requestId },
+      ),
+      querySubgraph<GrantsResult>(
+        this.subgraphs.permissions,
+        'permissions',
+        this.tokens,
+        system,
+        GRANTS_QUERY,
+        { subjectId: subject },
+        { requestId },
+      ),
     ]);
-    if (!status._principalStatus.active) throw refuse('This session has ended or the account is not active; sign in again');
+    if (!status._principalStatus.active)
+      throw refuse('This session has ended or the account is not active; sign in again');
     const { homeOrganizationId, userType, roles, permissions } = grants._principalGrants;
     const permissionMap = Object.fromEntries(permissions.map((entry) => [entry.organizationId, entry.keys]));
     const organizationId = status._principalStatus.organizationId ?? homeOrganizationId;
     if (kind === 'user') {
-      return { kind: 'user', userId: subject, organizationId: organizationId ?? '', roles, userType, permissions: permissionMap, sessionId };
+      return {
+        kind: 'user',
+        userId: subject,
+        organizationId: organizationId ?? '',
+        roles,
+        userType,
+        permissions: permissionMap,
+        sessionId,
+      };
     }
     return { kind: 'service', serviceAccountId: subject, organizationId, roles, userType, permissions: permissionMap };
   }

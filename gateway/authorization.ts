@@ -93,7 +93,8 @@ export function buildAuthorizationIndex(supergraphSdl: string): AuthorizationInd
       case Kind.INTERFACE_TYPE_EXTENSION: {
         const typeName = definition.name.value;
         append(types, typeName, authzDirectivesOf([definition]));
-        for (const field of definition.fields ?? []) append(fields, `${typeName}.${field.name.value}`, authzDirectivesOf([field]));
+        for (const field of definition.fields ?? [])
+          append(fields, `${typeName}.${field.name.value}`, authzDirectivesOf([field]));
         break;
       }
       default:
@@ -170,7 +171,9 @@ class OperationRewriter {
           this.rewriteField(selection, parentType, kept, result);
           break;
         case Kind.INLINE_FRAGMENT: {
-          const conditionType = selection.typeCondition ? this.schema.getType(selection.typeCondition.name.value) : parentType;
+          const conditionType = selection.typeCondition
+            ? this.schema.getType(selection.typeCondition.name.value)
+            : parentType;
           if (!isCompositeType(conditionType)) {
             kept.push(selection);
             break;
@@ -178,7 +181,8 @@ class OperationRewriter {
           const inner = this.rewriteSelections(selection.selectionSet.selections, conditionType);
           this.mergeNarrowed(inner, conditionType, result);
           if (!inner.changed) kept.push(selection);
-          else if (inner.selections.length > 0) kept.push({ ...selection, selectionSet: { ...selection.selectionSet, selections: inner.selections } });
+          else if (inner.selections.length > 0)
+            kept.push({ ...selection, selectionSet: { ...selection.selectionSet, selections: inner.selections } });
           // A fragment left empty is dropped: `... on T { }` is not valid GraphQL.
           break;
         }
@@ -205,18 +209,30 @@ class OperationRewriter {
     return result;
   }
 
-  private mergeNarrowed(inner: RewrittenSelections, conditionType: GraphQLCompositeType, into: RewrittenSelections): void {
+  private mergeNarrowed(
+    inner: RewrittenSelections,
+    conditionType: GraphQLCompositeType,
+    into: RewrittenSelections,
+  ): void {
     into.changed ||= inner.changed;
     const possible = this.possibleTypes(conditionType);
-    for (const removal of inner.local) into.local.push({ responseKey: removal.responseKey, narrowedTo: intersect(removal.narrowedTo, possible) });
+    for (const removal of inner.local)
+      into.local.push({ responseKey: removal.responseKey, narrowedTo: intersect(removal.narrowedTo, possible) });
     into.nested.push(...inner.nested);
   }
 
-  private rewriteField(field: FieldNode, parentType: GraphQLCompositeType, kept: SelectionNode[], result: RewrittenSelections): void {
+  private rewriteField(
+    field: FieldNode,
+    parentType: GraphQLCompositeType,
+    kept: SelectionNode[],
+    result: RewrittenSelections,
+  ): void {
     const fieldName = field.name.value;
     const responseKey = field.alias?.value ?? fieldName;
     if (responseKey === PLACEHOLDER_KEY) {
-      throw new CodedError(ErrorCode.BAD_USER_INPUT, `The alias ${PLACEHOLDER_KEY} is reserved by the gateway`, { http: { status: 400 } });
+      throw new CodedError(ErrorCode.BAD_USER_INPUT, `The alias ${PLACEHOLDER_KEY} is reserved by the gateway`, {
+        http: { status: 400 },
+      });
     }
     // __typename, __schema and __type are answered by the gateway and never removed; a union has no other fields.
     if (fieldName.startsWith('__') || !(isObjectType(parentType) || isInterfaceType(parentType))) {
@@ -248,7 +264,8 @@ class OperationRewriter {
     let needsPlaceholder = inner.selections.length === 0;
     const allTypes = this.possibleTypes(returnType);
     for (const removal of inner.local) {
-      const applicable = removal.narrowedTo === null ? allTypes : new Set([...allTypes].filter((name) => removal.narrowedTo?.has(name)));
+      const applicable =
+        removal.narrowedTo === null ? allTypes : new Set([...allTypes].filter((name) => removal.narrowedTo?.has(name)));
       const onlyForTypes = applicable.size === allTypes.size ? undefined : [...applicable].sort();
       // The runtime type decides where the null goes, so the response must carry it.
       if (onlyForTypes) needsPlaceholder = true;
@@ -260,17 +277,23 @@ class OperationRewriter {
   }
 
   private possibleTypes(type: GraphQLCompositeType): ReadonlySet<string> {
-    return new Set(isAbstractType(type) ? this.schema.getPossibleTypes(type).map((possible) => possible.name) : [type.name]);
+    return new Set(
+      isAbstractType(type) ? this.schema.getPossibleTypes(type).map((possible) => possible.name) : [type.name],
+    );
   }
 
   /** Requirements written on a type and on the interfaces it implements (an interface's requirement covers its implementations). */
   private typeRequirements(typeName: string): readonly ConstDirectiveNode[] {
     const type = this.schema.getType(typeName);
-    const interfaces = isObjectType(type) || isInterfaceType(type) ? type.getInterfaces().map((iface) => iface.name) : [];
+    const interfaces =
+      isObjectType(type) || isInterfaceType(type) ? type.getInterfaces().map((iface) => iface.name) : [];
     return [typeName, ...interfaces].flatMap((name) => this.index.types.get(name) ?? []);
   }
 
-  private fieldRequirements(type: GraphQLObjectType | GraphQLInterfaceType, fieldName: string): readonly ConstDirectiveNode[] {
+  private fieldRequirements(
+    type: GraphQLObjectType | GraphQLInterfaceType,
+    fieldName: string,
+  ): readonly ConstDirectiveNode[] {
     const declaring = [type, ...type.getInterfaces()].filter((candidate) => fieldName in candidate.getFields());
     return declaring.flatMap((candidate) => this.index.fields.get(`${candidate.name}.${fieldName}`) ?? []);
   }
@@ -280,13 +303,23 @@ class OperationRewriter {
    * of its return type. Selected on an interface or union, it must also pass for every possible
    * object type: otherwise `node { secret }` would reach what `... on User { secret }` may not.
    */
-  private isAuthorized(parentType: GraphQLObjectType | GraphQLInterfaceType, fieldName: string, returnTypeName: string): boolean {
+  private isAuthorized(
+    parentType: GraphQLObjectType | GraphQLInterfaceType,
+    fieldName: string,
+    returnTypeName: string,
+  ): boolean {
     const key = `${parentType.name}.${fieldName}`;
     const known = this.decisions.get(key);
     if (known !== undefined) return known;
-    const holders: Array<GraphQLObjectType | GraphQLInterfaceType> = [parentType, ...(isAbstractType(parentType) ? this.schema.getPossibleTypes(parentType) : [])];
+    const holders: Array<GraphQLObjectType | GraphQLInterfaceType> = [
+      parentType,
+      ...(isAbstractType(parentType) ? this.schema.getPossibleTypes(parentType) : []),
+    ];
     const requirements = [
-      ...holders.flatMap((holder) => [...this.fieldRequirements(holder, fieldName), ...this.typeRequirements(holder.name)]),
+      ...holders.flatMap((holder) => [
+        ...this.fieldRequirements(holder, fieldName),
+        ...this.typeRequirements(holder.name),
+      ]),
       ...this.typeRequirements(returnTypeName),
     ];
     const decision = satisfiesDirectives(this.principal, requirements);
@@ -349,7 +382,10 @@ export function authorizeOperation(
   // The root is an object type, so removals there never depend on a runtime type.
   const removed = mergeRemovals([...root.local.map((removal) => ({ path: [removal.responseKey] })), ...root.nested]);
   const selections = root.selections.length > 0 ? root.selections : [PLACEHOLDER_FIELD];
-  const rewrittenOperation: OperationDefinitionNode = { ...operation, selectionSet: { ...operation.selectionSet, selections } };
+  const rewrittenOperation: OperationDefinitionNode = {
+    ...operation,
+    selectionSet: { ...operation.selectionSet, selections },
+  };
 
   // Keep the fragments still reachable from the rewritten operation, in their rewritten form.
   const usedFragments: FragmentDefinitionNode[] = [];
@@ -361,20 +397,34 @@ export function authorizeOperation(
     if (seen.has(name) || !definition) continue;
     seen.add(name);
     const rewritten = rewriter.rewrittenFragment(name);
-    const fragment: FragmentDefinitionNode = rewritten ? { ...definition, selectionSet: { ...definition.selectionSet, selections: rewritten.selections } } : definition;
+    const fragment: FragmentDefinitionNode = rewritten
+      ? { ...definition, selectionSet: { ...definition.selectionSet, selections: rewritten.selections } }
+      : definition;
     usedFragments.push(fragment);
     pending.push(...collectSpreadsAndVariables([fragment.selectionSet]).spreads);
   }
-  const { variables } = collectSpreadsAndVariables([rewrittenOperation.selectionSet, ...(rewrittenOperation.directives ?? []), ...usedFragments]);
-  const variableDefinitions = operation.variableDefinitions?.filter((definition) => variables.has(definition.variable.name.value));
+  const { variables } = collectSpreadsAndVariables([
+    rewrittenOperation.selectionSet,
+    ...(rewrittenOperation.directives ?? []),
+    ...usedFragments,
+  ]);
+  const variableDefinitions = operation.variableDefinitions?.filter((definition) =>
+    variables.has(definition.variable.name.value),
+  );
   const finalOperation: OperationDefinitionNode = { ...rewrittenOperation, variableDefinitions };
   return { document: { kind: Kind.DOCUMENT, definitions: [finalOperation, ...usedFragments] }, removed };
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Calls `visitHolder` with every object the path's last key belongs to, fanning out at "@". */
-function forEachHolder(value: unknown, path: readonly string[], depth: number, visitHolder: (holder: Record<string, unknown>) => void): void {
+function forEachHolder(
+  value: unknown,
+  path: readonly string[],
+  depth: number,
+  visitHolder: (holder: Record<string, unknown>) => void,
+): void {
   if (depth === path.length - 1) {
     if (isRecord(value)) visitHolder(value);
     return;
@@ -403,7 +453,10 @@ function deletePlaceholders(value: unknown): void {
  * and the accompanying error tells the client why the value is missing.
  * Returns the errors to append, one per removed field.
  */
-export function applyRemovedFields(data: Record<string, unknown> | null | undefined, removed: readonly RemovedField[]): GraphQLFormattedError[] {
+export function applyRemovedFields(
+  data: Record<string, unknown> | null | undefined,
+  removed: readonly RemovedField[],
+): GraphQLFormattedError[] {
   if (data) {
     for (const { path, onlyForTypes } of removed) {
       const key = path[path.length - 1];
@@ -415,7 +468,11 @@ export function applyRemovedFields(data: Record<string, unknown> | null | undefi
     }
     deletePlaceholders(data);
   }
-  return removed.map(({ path }) => ({ message: UNAUTHORIZED_MESSAGE, path: [...path], extensions: { code: ErrorCode.UNAUTHORIZED_FIELD_OR_TYPE } }));
+  return removed.map(({ path }) => ({
+    message: UNAUTHORIZED_MESSAGE,
+    path: [...path],
+    extensions: { code: ErrorCode.UNAUTHORIZED_FIELD_OR_TYPE },
+  }));
 }
 
 export interface AuthorizationPluginOptions {
@@ -425,7 +482,9 @@ export interface AuthorizationPluginOptions {
 }
 
 /** The properties Apollo Server declares read-only on the request context but reads again after didResolveOperation. */
-type RewritableRequestContext = { -readonly [K in 'document' | 'operation' | 'queryHash']: GraphQLRequestContextDidResolveOperation<GatewayContext>[K] };
+type RewritableRequestContext = {
+  -readonly [K in 'document' | 'operation' | 'queryHash']: GraphQLRequestContextDidResolveOperation<GatewayContext>[K];
+};
 
 /**
  * Evaluates the authorization directives before the gateway plans the operation.
@@ -444,7 +503,13 @@ export function authorizationPlugin(options: AuthorizationPluginOptions): Apollo
       let removed: RemovedField[] = [];
       return {
         async didResolveOperation(requestContext) {
-          const result = authorizeOperation(requestContext.schema, options.index, requestContext.document, requestContext.operationName, requestContext.contextValue.principal);
+          const result = authorizeOperation(
+            requestContext.schema,
+            options.index,
+            requestContext.document,
+            requestContext.operationName,
+            requestContext.contextValue.principal,
+          );
           if (result.removed.length === 0) return;
           if (options.rejectUnauthorized) {
             throw new GraphQLError(UNAUTHORIZED_MESSAGE, {

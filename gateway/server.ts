@@ -33,7 +33,11 @@ class InternalDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     // comes back as a masked error after SUBGRAPH_TIMEOUT_MS.
     super({
       url,
-      fetcher: ((input: string, init?: RequestInit) => fetch(input, { ...init, signal: AbortSignal.timeout(timeoutMs) })) as unknown as RemoteGraphQLDataSource['fetcher'],
+      fetcher: ((input: string, init?: RequestInit) =>
+        fetch(input, {
+          ...init,
+          signal: AbortSignal.timeout(timeoutMs),
+        })) as unknown as RemoteGraphQLDataSource['fetcher'],
     });
   }
 
@@ -44,7 +48,10 @@ class InternalDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     const principal = context.principal ?? ANONYMOUS;
     const requestId = context.requestId || randomUUID();
     const clientAddress = context.clientAddress || undefined;
-    request.http?.headers.set(INTERNAL_TOKEN_HEADER, await this.tokens.sign(principal, this.subgraph, requestId, clientAddress));
+    request.http?.headers.set(
+      INTERNAL_TOKEN_HEADER,
+      await this.tokens.sign(principal, this.subgraph, requestId, clientAddress),
+    );
     request.http?.headers.set('x-request-id', requestId);
   }
 }
@@ -70,9 +77,15 @@ export async function createGateway(config: GatewayConfig, options: CreateGatewa
   const gateway = new ApolloGateway({
     supergraphSdl,
     buildService: ({ name }) => {
-      if (!(SUBGRAPH_NAMES as readonly string[]).includes(name)) throw new Error(`Unknown subgraph ${name} in supergraph`);
+      if (!(SUBGRAPH_NAMES as readonly string[]).includes(name))
+        throw new Error(`Unknown subgraph ${name} in supergraph`);
       const subgraph = name as SubgraphName;
-      return new InternalDataSource(subgraph, `${config.subgraphs[subgraph]}/graphql`, tokens, config.subgraphTimeoutMs);
+      return new InternalDataSource(
+        subgraph,
+        `${config.subgraphs[subgraph]}/graphql`,
+        tokens,
+        config.subgraphTimeoutMs,
+      );
     },
     logger,
   });
@@ -85,7 +98,12 @@ export async function createGateway(config: GatewayConfig, options: CreateGatewa
     formatError: maskUnexpectedErrors(logger),
     // Directives are evaluated on the operation before the gateway plans it: what the caller may not
     // see is removed (or the operation refused) and no subgraph is asked for it.
-    plugins: [authorizationPlugin({ index: buildAuthorizationIndex(supergraphSdl), rejectUnauthorized: config.rejectUnauthorizedOperations })],
+    plugins: [
+      authorizationPlugin({
+        index: buildAuthorizationIndex(supergraphSdl),
+        rejectUnauthorized: config.rejectUnauthorizedOperations,
+      }),
+    ],
   });
   await apollo.start();
 
@@ -109,7 +127,9 @@ export async function createGateway(config: GatewayConfig, options: CreateGatewa
       }),
     );
     const ready = results.every(([, state]) => state === 'ready');
-    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', subgraphs: Object.fromEntries(results) });
+    res
+      .status(ready ? 200 : 503)
+      .json({ status: ready ? 'ready' : 'unavailable', subgraphs: Object.fromEntries(results) });
   });
 
   app.use(

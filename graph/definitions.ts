@@ -8,4 +8,7 @@ import { tenancy } from '../subgraphs/tenancy/server';
 import type { DemoDataset } from './demo-data';
 
 /** Every subgraph by name, for tooling (migrate, tests) that works on all of them. */
-export const DEFINITIONS = { identity, tenancy, permissions, compliance } as unknown as Record<SubgraphName, SubgraphDefinition<BaseContext, unknown, DemoDataset>>;
+export const DEFINITIONS = { identity, tenancy, permissions, compliance } as unknown as Record<
+  SubgraphName,
+  SubgraphDefinition<BaseContext, unknown, DemoDataset>
+>;

@@ -88,9 +88,54 @@ export const DEMO_SERVICE_SECRET = 'demo-internal-tools-secret-change-me';
 export const DEMO_SERVICE_CLIENT_ID = 'svc_internal_tools_demo';
 
 const PARTNER_NAMES = ['Northwind Advisory', 'Bluepeak Consulting', 'Cedar Lane Partners', 'Harbor Point Group'];
-const CLIENT_NAMES = ['Acme Robotics', 'Globex Foods', 'Initech Labs', 'Umbrella Health', 'Stark Logistics', 'Wayne Textiles', 'Hooli Media', 'Vandelay Imports', 'Soylent Farms', 'Tyrell Optics'];
-const FIRST = ['Ana', 'Bruno', 'Chiara', 'Dmitri', 'Elif', 'Farid', 'Grete', 'Hiro', 'Inés', 'Jonas', 'Kemal', 'Lucía', 'Mihai', 'Nora', 'Oskar', 'Priya'];
-const LAST = ['Alvarez', 'Brandt', 'Costa', 'Dinu', 'Eriksen', 'Fischer', 'García', 'Horvat', 'Ionescu', 'Jensen', 'Kowalski', 'López', 'Moreau', 'Novak', 'Olsen', 'Petrov'];
+const CLIENT_NAMES = [
+  'Acme Robotics',
+  'Globex Foods',
+  'Initech Labs',
+  'Umbrella Health',
+  'Stark Logistics',
+  'Wayne Textiles',
+  'Hooli Media',
+  'Vandelay Imports',
+  'Soylent Farms',
+  'Tyrell Optics',
+];
+const FIRST = [
+  'Ana',
+  'Bruno',
+  'Chiara',
+  'Dmitri',
+  'Elif',
+  'Farid',
+  'Grete',
+  'Hiro',
+  'Inés',
+  'Jonas',
+  'Kemal',
+  'Lucía',
+  'Mihai',
+  'Nora',
+  'Oskar',
+  'Priya',
+];
+const LAST = [
+  'Alvarez',
+  'Brandt',
+  'Costa',
+  'Dinu',
+  'Eriksen',
+  'Fischer',
+  'García',
+  'Horvat',
+  'Ionescu',
+  'Jensen',
+  'Kowalski',
+  'López',
+  'Moreau',
+  'Novak',
+  'Olsen',
+  'Petrov',
+];
 
 export interface DatasetOptions {
   partners?: number;
@@ -102,7 +147,11 @@ export interface DatasetOptions {
   seedTime?: Date;
 }
 
-const slug = (name: string): string => name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+const slug = (name: string): string =>
+  name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 
 /** Builds the demo world: an operator organisation, partners, their clients with sub-accounts, and users of every kind. */
 export function buildDataset(options: DatasetOptions = {}): DemoDataset {
@@ -110,12 +159,22 @@ export function buildDataset(options: DatasetOptions = {}): DemoDataset {
   const seedTime = options.seedTime ?? new Date('2026-01-05T09:00:00.000Z');
   const password = withPasswords ? DEMO_PASSWORD : null;
   const daysBefore = (days: number): Date => new Date(seedTime.getTime() - days * 86_400_000);
-  const partners: DemoPartner[] = [{ id: PLATFORM_ORGANIZATION_ID, name: 'Tenantry Platform', createdAt: daysBefore(400), isOperator: true }];
+  const partners: DemoPartner[] = [
+    { id: PLATFORM_ORGANIZATION_ID, name: 'Tenantry Platform', createdAt: daysBefore(400), isOperator: true },
+  ];
   const clients: DemoClient[] = [];
   const users: DemoUser[] = [];
   const grants: DemoGrant[] = [];
   let personIndex = 0;
-  const person = (organizationId: string, domain: string, handle: string, kind: UserKind, userTypeName: string, roles: DemoUser['roles'], extra: Partial<DemoUser> = {}): DemoUser => {
+  const person = (
+    organizationId: string,
+    domain: string,
+    handle: string,
+    kind: UserKind,
+    userTypeName: string,
+    roles: DemoUser['roles'],
+    extra: Partial<DemoUser> = {},
+  ): DemoUser => {
     const firstName = FIRST[personIndex % FIRST.length];
     const lastName = LAST[Math.floor(personIndex / FIRST.length) % LAST.length];
     personIndex += 1;
@@ -139,33 +198,74 @@ export function buildDataset(options: DatasetOptions = {}): DemoDataset {
   };
 
   const operatorOrg = partners[0];
-  users.push(person(operatorOrg.id, 'tenantry.test', 'operator', 'EMPLOYEE', 'Organization Admin', [{ role: 'PLATFORM_OPERATOR', organizationId: operatorOrg.id, accountIds: [] }]));
+  users.push(
+    person(operatorOrg.id, 'tenantry.test', 'operator', 'EMPLOYEE', 'Organization Admin', [
+      { role: 'PLATFORM_OPERATOR', organizationId: operatorOrg.id, accountIds: [] },
+    ]),
+  );
 
   for (let p = 0; p < partnerCount; p += 1) {
     const partnerName = PARTNER_NAMES[p % PARTNER_NAMES.length] + (p >= PARTNER_NAMES.length ? ` ${p + 1}` : '');
     const partnerDomain = `${slug(partnerName)}.test`;
-    const partner: DemoPartner = { id: stableId(`partner:${partnerName}`), name: partnerName, createdAt: daysBefore(300 - p), isOperator: false };
+    const partner: DemoPartner = {
+      id: stableId(`partner:${partnerName}`),
+      name: partnerName,
+      createdAt: daysBefore(300 - p),
+      isOperator: false,
+    };
     partners.push(partner);
-    users.push(person(partner.id, partnerDomain, 'admin', 'EMPLOYEE', 'Organization Admin', [{ role: 'PARTNER_ADMIN', organizationId: partner.id, accountIds: [] }]));
-    users.push(person(partner.id, partnerDomain, 'consultant', 'EMPLOYEE', 'Standard', [{ role: 'MEMBER', organizationId: partner.id, accountIds: [] }]));
+    users.push(
+      person(partner.id, partnerDomain, 'admin', 'EMPLOYEE', 'Organization Admin', [
+        { role: 'PARTNER_ADMIN', organizationId: partner.id, accountIds: [] },
+      ]),
+    );
+    users.push(
+      person(partner.id, partnerDomain, 'consultant', 'EMPLOYEE', 'Standard', [
+        { role: 'MEMBER', organizationId: partner.id, accountIds: [] },
+      ]),
+    );
 
     for (let c = 0; c < clientsPerPartner; c += 1) {
       const index = p * clientsPerPartner + c;
-      const clientName = CLIENT_NAMES[index % CLIENT_NAMES.length] + (index >= CLIENT_NAMES.length ? ` ${index + 1}` : '');
+      const clientName =
+        CLIENT_NAMES[index % CLIENT_NAMES.length] + (index >= CLIENT_NAMES.length ? ` ${index + 1}` : '');
       const subdomain = slug(clientName);
       const emailDomain = `${subdomain}.test`;
       const clientId = stableId(`client:${clientName}`);
-      const master: DemoAccount = { id: stableId(`account:${clientName}:master`), name: `${clientName} (master)`, parentId: null };
+      const master: DemoAccount = {
+        id: stableId(`account:${clientName}:master`),
+        name: `${clientName} (master)`,
+        parentId: null,
+      };
       const divisions = ['Sales', 'Operations', 'Research'].slice(0, 2 + (index % 2)).map((division) => ({
         id: stableId(`account:${clientName}:${division}`),
         name: division,
         parentId: master.id,
       }));
       const limited = c === clientsPerPartner - 1 && clientsPerPartner > 1;
-      grants.push({ clientId, partnerId: partner.id, level: limited ? 'LIMITED' : 'FULL', products: limited ? ['people'] : [], includeWallet: false });
+      grants.push({
+        clientId,
+        partnerId: partner.id,
+        level: limited ? 'LIMITED' : 'FULL',
+        products: limited ? ['people'] : [],
+        includeWallet: false,
+      });
       const participantId = stableId(`user:participant.${subdomain}@candidates.test`);
-      const projects: DemoProject[] = [{ id: stableId(`project:${clientName}:Leadership assessment`), name: 'Leadership assessment', accountId: divisions[0].id, participantIds: [participantId] }];
-      if (c === 0) projects.push({ id: stableId(`project:${clientName}:Graduate intake 2026`), name: 'Graduate intake 2026', accountId: null, participantIds: [] });
+      const projects: DemoProject[] = [
+        {
+          id: stableId(`project:${clientName}:Leadership assessment`),
+          name: 'Leadership assessment',
+          accountId: divisions[0].id,
+          participantIds: [participantId],
+        },
+      ];
+      if (c === 0)
+        projects.push({
+          id: stableId(`project:${clientName}:Graduate intake 2026`),
+          name: 'Graduate intake 2026',
+          accountId: null,
+          participantIds: [],
+        });
       clients.push({
         id: clientId,
         partnerId: partner.id,
@@ -179,15 +279,44 @@ export function buildDataset(options: DatasetOptions = {}): DemoDataset {
         products: c % 2 === 0 ? ['core', 'people', 'assessments'] : ['core', 'people'],
         projects,
       });
-      const org = (role: Role, accountIds: string[] = []): DemoUser['roles'] => [{ role, organizationId: clientId, accountIds }];
+      const org = (role: Role, accountIds: string[] = []): DemoUser['roles'] => [
+        { role, organizationId: clientId, accountIds },
+      ];
       users.push(person(clientId, emailDomain, 'admin', 'EMPLOYEE', 'Organization Admin', org('CLIENT_ADMIN')));
       users.push(person(clientId, emailDomain, 'manager', 'EMPLOYEE', 'Standard', org('MANAGER', [divisions[0].id])));
       users.push(person(clientId, emailDomain, 'member', 'EMPLOYEE', 'Standard', org('MEMBER')));
-      users.push(person(clientId, 'contractors.test', `external.${subdomain}`, 'EXTERNAL', 'External Contact', org('EXTERNAL')));
-      users.push(person(clientId, 'candidates.test', `participant.${subdomain}`, 'PARTICIPANT', 'Participant', org('PARTICIPANT')));
-      users.push(person(clientId, emailDomain, 'newcomer', 'EMPLOYEE', 'Standard', org('MEMBER'), { status: 'INVITED', password: null, loginDaysAgo: [] }));
+      users.push(
+        person(clientId, 'contractors.test', `external.${subdomain}`, 'EXTERNAL', 'External Contact', org('EXTERNAL')),
+      );
+      users.push(
+        person(
+          clientId,
+          'candidates.test',
+          `participant.${subdomain}`,
+          'PARTICIPANT',
+          'Participant',
+          org('PARTICIPANT'),
+        ),
+      );
+      users.push(
+        person(clientId, emailDomain, 'newcomer', 'EMPLOYEE', 'Standard', org('MEMBER'), {
+          status: 'INVITED',
+          password: null,
+          loginDaysAgo: [],
+        }),
+      );
       for (let u = 0; u < extraUsersPerClient; u += 1) {
-        users.push(person(clientId, emailDomain, `staff${u + 1}`, 'EMPLOYEE', 'Standard', org('MEMBER', [divisions[u % divisions.length].id]), { password: null }));
+        users.push(
+          person(
+            clientId,
+            emailDomain,
+            `staff${u + 1}`,
+            'EMPLOYEE',
+            'Standard',
+            org('MEMBER', [divisions[u % divisions.length].id]),
+            { password: null },
+          ),
+        );
       }
     }
   }
@@ -198,7 +327,15 @@ export function buildDataset(options: DatasetOptions = {}): DemoDataset {
       name: 'Internal tools',
       clientId: DEMO_SERVICE_CLIENT_ID,
       clientSecret: DEMO_SERVICE_SECRET,
-      permissions: ['clients.read', 'clients.create', 'clients.usage.read', 'users.read', 'users.invite', 'user-types.manage', 'roles.manage'],
+      permissions: [
+        'clients.read',
+        'clients.create',
+        'clients.usage.read',
+        'users.read',
+        'users.invite',
+        'user-types.manage',
+        'roles.manage',
+      ],
     },
   ];
   return { partners, clients, users, grants, serviceAccounts };

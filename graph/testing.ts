@@ -14,7 +14,11 @@ import { systemClock, type Clock } from '../shared/runtime/clock';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   data?: T | null;
-  errors?: Array<{ message: string; path?: Array<string | number>; extensions?: { code?: string } & Record<string, unknown> }>;
+  errors?: Array<{
+    message: string;
+    path?: Array<string | number>;
+    extensions?: { code?: string } & Record<string, unknown>;
+  }>;
 }
 
 export interface TestGraph {
@@ -29,11 +33,17 @@ export interface TestGraph {
   /** The loopback SMTP server identity sends mail to (SMTP_URL): every message it received. */
   mail: TestMailbox;
   /** Posts an operation to the gateway. */
-  query<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
+  query<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    headers?: Record<string, string>,
+  ): Promise<GraphQLResponse<T>>;
   /** Signs in through the gateway and returns the access token (throws on failure). */
   login(email: string, password?: string): Promise<string>;
   /** A query function that sends the given access token. */
-  as(accessToken: string): <T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>) => Promise<GraphQLResponse<T>>;
+  as(
+    accessToken: string,
+  ): <T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>) => Promise<GraphQLResponse<T>>;
   /** Writes each subgraph's share of a dataset, as `npm start` does on first start. */
   seed(dataset: DemoDataset): Promise<void>;
   /** Delivers every pending outbox event of every subgraph. */
@@ -59,7 +69,10 @@ export async function startTestGraph(options: TestGraphOptions = {}): Promise<Te
   const secret = randomBytes(32).toString('hex');
   const signingKey = generateKeyPairSync('ed25519').privateKey;
   const mail = await startTestMailbox();
-  const identityEnv = { IDENTITY_SIGNING_KEY: signingKey.export({ type: 'pkcs8', format: 'pem' }).toString(), SMTP_URL: mail.url };
+  const identityEnv = {
+    IDENTITY_SIGNING_KEY: signingKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+    SMTP_URL: mail.url,
+  };
   const databases: TestDatabases = await createTestDatabases(SUBGRAPH_NAMES);
   const peers = {} as Record<SubgraphName, string>;
   const configs = {} as Record<SubgraphName, SubgraphConfig>;
@@ -67,13 +80,37 @@ export async function startTestGraph(options: TestGraphOptions = {}): Promise<Te
   let gateway: Gateway | null = null;
   try {
     for (const name of SUBGRAPH_NAMES) {
-      configs[name] = { name, host: '127.0.0.1', port: 0, dataDir: '', database: databases.settings(name), internalTokenSecret: secret, peers, seedDemoData: false, relayIntervalMs: 60_000, env: name === 'identity' ? identityEnv : {} };
+      configs[name] = {
+        name,
+        host: '127.0.0.1',
+        port: 0,
+        dataDir: '',
+        database: databases.settings(name),
+        internalTokenSecret: secret,
+        peers,
+        seedDemoData: false,
+        relayIntervalMs: 60_000,
+        env: name === 'identity' ? identityEnv : {},
+      };
       subgraphs[name] = await createSubgraph(DEFINITIONS[name], configs[name], { logger: createLogger(name), clock });
       const server = await subgraphs[name].service.start(0, '127.0.0.1');
       subgraphs[name].server = server;
       peers[name] = server.url;
     }
-    const gatewayConfig: GatewayConfig = { host: '127.0.0.1', port: 0, dataDir: '', subgraphs: peers, internalTokenSecret: secret, introspection: true, corsOrigins: [], subgraphTimeoutMs: 10_000, accessTokens: DEFAULT_ACCESS_TOKEN_SETTINGS, rejectUnauthorizedOperations: false, trustProxyHops: 0, ...options.gateway };
+    const gatewayConfig: GatewayConfig = {
+      host: '127.0.0.1',
+      port: 0,
+      dataDir: '',
+      subgraphs: peers,
+      internalTokenSecret: secret,
+      introspection: true,
+      corsOrigins: [],
+      subgraphTimeoutMs: 10_000,
+      accessTokens: DEFAULT_ACCESS_TOKEN_SETTINGS,
+      rejectUnauthorizedOperations: false,
+      trustProxyHops: 0,
+      ...options.gateway,
+    };
     gateway = await createGateway(gatewayConfig, { logger: createLogger('gateway'), clock });
     const running = await gateway.start(0, '127.0.0.1');
     const gatewayUrl = `${running.url}/graphql`;
@@ -106,7 +143,8 @@ export async function startTestGraph(options: TestGraphOptions = {}): Promise<Te
         return (query, variables) => graph.query(query, variables, { authorization: `Bearer ${accessToken}` });
       },
       async seed(dataset) {
-        for (const name of SUBGRAPH_NAMES) await DEFINITIONS[name].seed?.(subgraphs[name].database.dataSource, dataset, clock.now());
+        for (const name of SUBGRAPH_NAMES)
+          await DEFINITIONS[name].seed?.(subgraphs[name].database.dataSource, dataset, clock.now());
       },
       async drainEvents() {
         // Delivery can cause further events; loop until a full round delivers nothing.
@@ -117,7 +155,9 @@ export async function startTestGraph(options: TestGraphOptions = {}): Promise<Te
         }
       },
       sqlCounts() {
-        return Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, subgraphs[name].database.queries.count])) as Record<SubgraphName, number>;
+        return Object.fromEntries(
+          SUBGRAPH_NAMES.map((name) => [name, subgraphs[name].database.queries.count]),
+        ) as Record<SubgraphName, number>;
       },
       async stop() {
         await startedGateway.stop();

@@ -5,7 +5,10 @@ import path from 'node:path';
 const copies = [
   ['gateway/supergraph.graphql', 'dist/gateway/supergraph.graphql'],
   ['shared/auth/authz-directives.graphql', 'dist/shared/auth/authz-directives.graphql'],
-  ...['identity', 'tenancy', 'permissions', 'compliance'].map((name) => [`subgraphs/${name}/schema.graphql`, `dist/subgraphs/${name}/schema.graphql`]),
+  ...['identity', 'tenancy', 'permissions', 'compliance'].map((name) => [
+    `subgraphs/${name}/schema.graphql`,
+    `dist/subgraphs/${name}/schema.graphql`,
+  ]),
 ];
 for (const [from, to] of copies) {
   fs.mkdirSync(path.dirname(to), { recursive: true });

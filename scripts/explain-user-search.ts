@@ -13,8 +13,42 @@ import { IDENTITY_ENTITIES } from '../subgraphs/identity/entities';
 import { IDENTITY_MIGRATIONS } from '../subgraphs/identity/migrations';
 import { userPage, userSearch, type UserFilter } from '../subgraphs/identity/users';
 
-const FIRST = ['Ana', 'Bruno', 'Chiara', 'Dmitri', 'Elif', 'Farid', 'Grete', 'Hiro', 'Inés', 'Jonas', 'Kemal', 'Lucía', 'Mihai', 'Nora', 'Oskar', 'Priya'];
-const LAST = ['Alvarez', 'Brandt', 'Costa', 'Dinu', 'Eriksen', 'Fischer', 'García', 'Horvat', 'Ionescu', 'Jensen', 'Kowalski', 'López', 'Moreau', 'Novak', 'Olsen', 'Petrov'];
+const FIRST = [
+  'Ana',
+  'Bruno',
+  'Chiara',
+  'Dmitri',
+  'Elif',
+  'Farid',
+  'Grete',
+  'Hiro',
+  'Inés',
+  'Jonas',
+  'Kemal',
+  'Lucía',
+  'Mihai',
+  'Nora',
+  'Oskar',
+  'Priya',
+];
+const LAST = [
+  'Alvarez',
+  'Brandt',
+  'Costa',
+  'Dinu',
+  'Eriksen',
+  'Fischer',
+  'García',
+  'Horvat',
+  'Ionescu',
+  'Jensen',
+  'Kowalski',
+  'López',
+  'Moreau',
+  'Novak',
+  'Olsen',
+  'Petrov',
+];
 const STATUSES = ['ACTIVE', 'ACTIVE', 'ACTIVE', 'INVITED', 'DEACTIVATED'];
 const KINDS = ['EMPLOYEE', 'EMPLOYEE', 'EMPLOYEE', 'EXTERNAL', 'PARTICIPANT'];
 
@@ -24,7 +58,11 @@ async function main(): Promise<void> {
   const database = `tenantry_explain_${randomBytes(3).toString('hex')}`;
   const admin = await mysql.createConnection(server);
   await admin.query(`CREATE DATABASE \`${database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
-  const { dataSource } = await openDatabase({ settings: parseDatabaseUrl('MYSQL_TEST_URL', `${server}/${database}`, ''), entities: [...IDENTITY_ENTITIES, ...OUTBOX_ENTITIES], migrations: IDENTITY_MIGRATIONS });
+  const { dataSource } = await openDatabase({
+    settings: parseDatabaseUrl('MYSQL_TEST_URL', `${server}/${database}`, ''),
+    entities: [...IDENTITY_ENTITIES, ...OUTBOX_ENTITIES],
+    migrations: IDENTITY_MIGRATIONS,
+  });
   try {
     const organizations = Array.from({ length: 20 }, () => randomUUID());
     const accounts = new Map(organizations.map((org) => [org, Array.from({ length: 5 }, () => randomUUID())]));
@@ -41,18 +79,38 @@ async function main(): Promise<void> {
         const last = `${LAST[Math.floor(i / FIRST.length) % LAST.length]}${Math.floor(i / 256)}`;
         const username = `user${i}.${org.slice(0, 8)}`;
         const id = randomUUID();
-        users.push([id, org, 'CLIENT', `${username}@example.test`, username, first, last, username, first.toLowerCase(), last.toLowerCase(), pick(KINDS), pick(STATUSES), pick(types.get(org)!), new Date()]);
+        users.push([
+          id,
+          org,
+          'CLIENT',
+          `${username}@example.test`,
+          username,
+          first,
+          last,
+          username,
+          first.toLowerCase(),
+          last.toLowerCase(),
+          pick(KINDS),
+          pick(STATUSES),
+          pick(types.get(org)!),
+          new Date(),
+        ]);
         memberships.push([id, pick(accounts.get(org)!), org]);
       }
       await dataSource.query(
         `INSERT INTO users (id, organizationId, organizationKind, email, username, firstName, lastName, usernameLower, firstNameLower, lastNameLower, kind, status, userTypeId, createdAt) VALUES ${users.map(() => '(?,?,?,?,?,?,?,?,?,?,?,?,?,?)').join(',')}`,
         users.flat(),
       );
-      await dataSource.query(`INSERT INTO user_accounts (userId, accountId, organizationId) VALUES ${memberships.map(() => '(?,?,?)').join(',')}`, memberships.flat());
+      await dataSource.query(
+        `INSERT INTO user_accounts (userId, accountId, organizationId) VALUES ${memberships.map(() => '(?,?,?)').join(',')}`,
+        memberships.flat(),
+      );
     }
     await dataSource.query('ANALYZE TABLE users, user_accounts');
     const [version] = await dataSource.query<Array<{ version: string }>>('SELECT VERSION() AS version');
-    console.log(`Seeded ${total} users in ${organizations.length} organisations in ${((Date.now() - started) / 1000).toFixed(1)} s on ${version.version}.\n`);
+    console.log(
+      `Seeded ${total} users in ${organizations.length} organisations in ${((Date.now() - started) / 1000).toFixed(1)} s on ${version.version}.\n`,
+    );
 
     const org = organizations[3];
     const searches: Array<[string, UserFilter, boolean]> = [
@@ -74,7 +132,10 @@ async function main(): Promise<void> {
       const timer = Date.now();
       await dataSource.query(sql, parameters);
       console.log(`-- ${title} (${Date.now() - timer} ms)`);
-      for (const row of plan) console.log(`   ${row.table}: type=${row.type} key=${row.key} rows=${row.rows}${row.Extra ? ` extra=${row.Extra}` : ''}`);
+      for (const row of plan)
+        console.log(
+          `   ${row.table}: type=${row.type} key=${row.key} rows=${row.rows}${row.Extra ? ` extra=${row.Extra}` : ''}`,
+        );
     }
   } finally {
     await dataSource.destroy();

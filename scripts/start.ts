@@ -20,7 +20,8 @@ let stopping = false;
 function ensureSecret(): void {
   fs.mkdirSync(dataDir, { recursive: true });
   const file = path.join(dataDir, INTERNAL_SECRET_FILE);
-  if (!process.env.INTERNAL_TOKEN_SECRET && !fs.existsSync(file)) fs.writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 });
+  if (!process.env.INTERNAL_TOKEN_SECRET && !fs.existsSync(file))
+    fs.writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 });
 }
 
 function portOf(name: keyof typeof DEFAULT_PORTS): number {
@@ -38,7 +39,12 @@ function launch(name: string, script: string, port: number): ChildProcess {
       PORT: String(port),
       SEED_DEMO_DATA: process.env.SEED_DEMO_DATA ?? 'true',
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
-      ...Object.fromEntries(SUBGRAPH_NAMES.map((subgraph) => [`${subgraph.toUpperCase()}_URL`, process.env[`${subgraph.toUpperCase()}_URL`] ?? urlOf(subgraph)])),
+      ...Object.fromEntries(
+        SUBGRAPH_NAMES.map((subgraph) => [
+          `${subgraph.toUpperCase()}_URL`,
+          process.env[`${subgraph.toUpperCase()}_URL`] ?? urlOf(subgraph),
+        ]),
+      ),
     },
     stdio: ['ignore', 'inherit', 'inherit'],
   });

@@ -27,26 +27,68 @@ const EMAILS: Record<Exclude<Persona, 'service'>, string> = {
 
 type Case = { name: string; query: (persona: Persona) => string; allowed: Persona[] };
 const CASES: Case[] = [
-  { name: 'read their client', query: () => `{ client(id: "${acme.id}") { name } }`, allowed: ['operator', 'partnerAdmin', 'clientAdmin', 'member', 'service'] },
-  { name: "read another partner's client", query: () => `{ client(id: "${initech.id}") { name } }`, allowed: ['operator', 'service'] },
-  { name: 'read usage statistics', query: () => `{ client(id: "${acme.id}") { usage { users logins } } }`, allowed: ['operator', 'partnerAdmin', 'clientAdmin', 'member', 'service'] },
-  { name: 'read a client outside a LIMITED grant', query: () => `{ client(id: "${globex.id}") { name } }`, allowed: ['operator', 'service'] },
-  { name: 'search users of their client', query: () => `{ users(clientId: "${acme.id}") { totalCount } }`, allowed: ['operator', 'partnerAdmin', 'clientAdmin', 'member', 'service'] },
-  { name: 'search users inside a LIMITED (people) grant', query: () => `{ users(clientId: "${globex.id}") { totalCount } }`, allowed: ['operator', 'partnerAdmin', 'service'] },
-  { name: 'read the audit log', query: () => `{ auditLog(organizationId: "${acme.id}") { totalCount } }`, allowed: ['operator', 'partnerAdmin', 'clientAdmin'] },
-  { name: 'read compliance settings', query: () => `{ retentionPolicy(clientId: "${acme.id}") { softDeleteAfterMonths } }`, allowed: ['operator', 'partnerAdmin', 'clientAdmin'] },
-  { name: 'list user types', query: () => `{ userTypes(organizationId: "${acme.id}") { name } }`, allowed: ['operator', 'partnerAdmin', 'clientAdmin', 'member', 'service'] },
+  {
+    name: 'read their client',
+    query: () => `{ client(id: "${acme.id}") { name } }`,
+    allowed: ['operator', 'partnerAdmin', 'clientAdmin', 'member', 'service'],
+  },
+  {
+    name: "read another partner's client",
+    query: () => `{ client(id: "${initech.id}") { name } }`,
+    allowed: ['operator', 'service'],
+  },
+  {
+    name: 'read usage statistics',
+    query: () => `{ client(id: "${acme.id}") { usage { users logins } } }`,
+    allowed: ['operator', 'partnerAdmin', 'clientAdmin', 'member', 'service'],
+  },
+  {
+    name: 'read a client outside a LIMITED grant',
+    query: () => `{ client(id: "${globex.id}") { name } }`,
+    allowed: ['operator', 'service'],
+  },
+  {
+    name: 'search users of their client',
+    query: () => `{ users(clientId: "${acme.id}") { totalCount } }`,
+    allowed: ['operator', 'partnerAdmin', 'clientAdmin', 'member', 'service'],
+  },
+  {
+    name: 'search users inside a LIMITED (people) grant',
+    query: () => `{ users(clientId: "${globex.id}") { totalCount } }`,
+    allowed: ['operator', 'partnerAdmin', 'service'],
+  },
+  {
+    name: 'read the audit log',
+    query: () => `{ auditLog(organizationId: "${acme.id}") { totalCount } }`,
+    allowed: ['operator', 'partnerAdmin', 'clientAdmin'],
+  },
+  {
+    name: 'read compliance settings',
+    query: () => `{ retentionPolicy(clientId: "${acme.id}") { softDeleteAfterMonths } }`,
+    allowed: ['operator', 'partnerAdmin', 'clientAdmin'],
+  },
+  {
+    name: 'list user types',
+    query: () => `{ userTypes(organizationId: "${acme.id}") { name } }`,
+    allowed: ['operator', 'partnerAdmin', 'clientAdmin', 'member', 'service'],
+  },
   {
     name: 'create a user type',
-    query: (persona) => `mutation { createUserType(organizationId: "${acme.id}", input: { name: "Reviewers ${persona}", permissions: ["users.read"] }) { id } }`,
+    query: (persona) =>
+      `mutation { createUserType(organizationId: "${acme.id}", input: { name: "Reviewers ${persona}", permissions: ["users.read"] }) { id } }`,
     allowed: ['operator', 'partnerAdmin', 'clientAdmin', 'service'],
   },
   {
     name: 'create a client for a partner',
-    query: (persona) => `mutation { createClient(name: "New ${persona}", subdomain: "new-${persona.toLowerCase()}", partnerId: "${northwind.id}") { id } }`,
+    query: (persona) =>
+      `mutation { createClient(name: "New ${persona}", subdomain: "new-${persona.toLowerCase()}", partnerId: "${northwind.id}") { id } }`,
     allowed: ['operator', 'partnerAdmin', 'service'],
   },
-  { name: 'read their own profile', query: () => '{ me { email } }', allowed: ['operator', 'partnerAdmin', 'clientAdmin', 'member', 'external', 'participant'] },
+  {
+    name: 'read their own profile',
+    query: () => '{ me { email } }',
+    allowed: ['operator', 'partnerAdmin', 'clientAdmin', 'member', 'external', 'participant'],
+  },
 ];
 
 const DENIED_CODES = ['FORBIDDEN', 'UNAUTHORIZED_FIELD_OR_TYPE', 'UNAUTHENTICATED'];
@@ -58,7 +100,9 @@ function outcome(result: GraphQLResponse): string {
     return values.length > 0 && values.every((value) => value !== null) ? 'allowed' : 'denied';
   }
   const codes = result.errors.map((error) => error.extensions?.code ?? 'none');
-  return codes.every((code) => DENIED_CODES.includes(code)) ? 'denied' : `unexpected ${codes.join(',')}: ${result.errors[0].message}`;
+  return codes.every((code) => DENIED_CODES.includes(code))
+    ? 'denied'
+    : `unexpected ${codes.join(',')}: ${result.errors[0].message}`;
 }
 
 describe('the authorization matrix', () => {

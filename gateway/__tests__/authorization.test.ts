@@ -6,7 +6,14 @@ import { ApolloGateway, LocalGraphQLDataSource, type GraphQLDataSourceProcessOpt
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { buildSchema, parse, print, validate, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { ANONYMOUS, type Principal } from '../../shared/auth/principal';
-import { applyRemovedFields, authorizationPlugin, authorizeOperation, buildAuthorizationIndex, PLACEHOLDER_KEY, type AuthorizationIndex } from '../authorization';
+import {
+  applyRemovedFields,
+  authorizationPlugin,
+  authorizeOperation,
+  buildAuthorizationIndex,
+  PLACEHOLDER_KEY,
+  type AuthorizationIndex,
+} from '../authorization';
 import { DIRECTIVES_FILE } from '../../shared/subgraph/schema';
 import type { GatewayContext } from '../context';
 
@@ -93,8 +100,20 @@ describe('buildAuthorizationIndex', () => {
       @composeDirective(name: "@requiresUserType") @composeDirective(name: "@requiresPermission")
     `;
     const composed = composeServices([
-      { name: 'a', url: 'http://a', typeDefs: parse(`${link} type Query { me: Person @requiresAuth } type Person @key(fields: "id") { id: ID! }\n${DIRECTIVES}`) },
-      { name: 'b', url: 'http://b', typeDefs: parse(`${link} type Person @key(fields: "id") { id: ID! email: String @requiresPermission(permissions: [["people:read"]]) }\n${DIRECTIVES}`) },
+      {
+        name: 'a',
+        url: 'http://a',
+        typeDefs: parse(
+          `${link} type Query { me: Person @requiresAuth } type Person @key(fields: "id") { id: ID! }\n${DIRECTIVES}`,
+        ),
+      },
+      {
+        name: 'b',
+        url: 'http://b',
+        typeDefs: parse(
+          `${link} type Person @key(fields: "id") { id: ID! email: String @requiresPermission(permissions: [["people:read"]]) }\n${DIRECTIVES}`,
+        ),
+      },
     ]);
     if (composed.errors) throw new Error(composed.errors.map((error) => error.message).join('\n'));
     const built = buildAuthorizationIndex(composed.supergraphSdl);
@@ -103,7 +122,9 @@ describe('buildAuthorizationIndex', () => {
   });
 
   it('finds no requirement in the checked-in supergraph that it cannot parse', () => {
-    expect(() => buildAuthorizationIndex(fs.readFileSync(path.join(__dirname, '..', 'supergraph.graphql'), 'utf8'))).not.toThrow();
+    expect(() =>
+      buildAuthorizationIndex(fs.readFileSync(path.join(__dirname, '..', 'supergraph.graphql'), 'utf8')),
+    ).not.toThrow();
   });
 });
 
@@ -123,16 +144,22 @@ describe('authorizeOperation', () => {
   it('treats the outer permission list as OR and each inner list as AND', () => {
     const query = '{ me { email } }';
     expect(authorize(query, user({ permissions: { 'org-a': ['users:read'] } })).paths).toEqual([['me', 'email']]);
-    expect(authorize(query, user({ permissions: { 'org-a': ['users:read', 'users:read-email'] } })).removed).toEqual([]);
+    expect(authorize(query, user({ permissions: { 'org-a': ['users:read', 'users:read-email'] } })).removed).toEqual(
+      [],
+    );
     expect(authorize(query, user({ permissions: { 'org-a': ['users:admin'] } })).removed).toEqual([]);
     // The AND group must be held within one organisation, not pieced together from two.
-    expect(authorize(query, user({ permissions: { 'org-a': ['users:read'], 'org-b': ['users:read-email'] } })).paths).toEqual([['me', 'email']]);
+    expect(
+      authorize(query, user({ permissions: { 'org-a': ['users:read'], 'org-b': ['users:read-email'] } })).paths,
+    ).toEqual([['me', 'email']]);
   });
 
   it('lets a higher role through @requiresRole and stops a lower one', () => {
     const query = '{ me { salary } }';
     expect(authorize(query, user()).paths).toEqual([['me', 'salary']]);
-    expect(authorize(query, user({ roles: [{ role: 'CLIENT_ADMIN', organizationId: 'org-a', accountIds: [] }] })).removed).toEqual([]);
+    expect(
+      authorize(query, user({ roles: [{ role: 'CLIENT_ADMIN', organizationId: 'org-a', accountIds: [] }] })).removed,
+    ).toEqual([]);
     expect(authorize(query, operator).removed).toEqual([]);
   });
 
@@ -152,7 +179,9 @@ describe('authorizeOperation', () => {
   });
 
   it('writes "@" for every list level on the path', () => {
-    expect(authorize('{ users { edges { cursor node { id email } } } }', user()).paths).toEqual([['users', 'edges', '@', 'node', 'email']]);
+    expect(authorize('{ users { edges { cursor node { id email } } } }', user()).paths).toEqual([
+      ['users', 'edges', '@', 'node', 'email'],
+    ]);
     expect(authorize('{ teams { name salary } }', user()).paths).toEqual([['teams', '@', '@', 'salary']]);
   });
 
@@ -175,7 +204,10 @@ describe('authorizeOperation', () => {
   });
 
   it('drops a fragment that loses every field and the spreads of it, and keeps the document valid with a placeholder', () => {
-    const result = authorize('query Q($org: ID!) { me { ...Secret } report(organizationId: $org) } fragment Secret on User { email salary }', user());
+    const result = authorize(
+      'query Q($org: ID!) { me { ...Secret } report(organizationId: $org) } fragment Secret on User { email salary }',
+      user(),
+    );
     expect(result.paths).toEqual([['report'], ['me', 'email'], ['me', 'salary']]);
     expect(result.text).not.toContain('fragment Secret');
     expect(result.text).toContain(`me {\n    ${PLACEHOLDER_KEY}: __typename\n  }`);
@@ -206,10 +238,13 @@ describe('authorizeOperation', () => {
     const restricted = `${SDL}\nextend type Client @requiresAuth`;
     const restrictedSchema = buildSchema(restricted);
     const restrictedIndex = buildAuthorizationIndex(restricted);
-    const run = (query: string) => authorizeOperation(restrictedSchema, restrictedIndex, parse(query), undefined, ANONYMOUS).removed;
+    const run = (query: string) =>
+      authorizeOperation(restrictedSchema, restrictedIndex, parse(query), undefined, ANONYMOUS).removed;
     expect(run('{ node(id: "1") { id } }')).toEqual([{ path: ['node', 'id'] }]);
     expect(run('{ node(id: "1") { ... on User { id } } }')).toEqual([]);
-    expect(run('{ node(id: "1") { ... on Client { id } } }')).toEqual([{ path: ['node', 'id'], onlyForTypes: ['Client'] }]);
+    expect(run('{ node(id: "1") { ... on Client { id } } }')).toEqual([
+      { path: ['node', 'id'], onlyForTypes: ['Client'] },
+    ]);
   });
 
   it('marks removals under a narrowing fragment with the runtime types they apply to, and asks for __typename to tell them apart', () => {
@@ -219,12 +254,17 @@ describe('authorizeOperation', () => {
   });
 
   it('reports a field removed through several fragments at one path once', () => {
-    const result = authorize('{ node(id: "1") { ... on User { email } ...UserEmail } me { ...UserEmail email } } fragment UserEmail on User { email }', user());
+    const result = authorize(
+      '{ node(id: "1") { ... on User { email } ...UserEmail } me { ...UserEmail email } } fragment UserEmail on User { email }',
+      user(),
+    );
     expect(result.removed).toEqual([{ path: ['node', 'email'], onlyForTypes: ['User'] }, { path: ['me', 'email'] }]);
   });
 
   it('refuses an operation that uses the placeholder alias itself', () => {
-    expect(() => authorizeOperation(schema, index, parse(`{ me { ${PLACEHOLDER_KEY}: name } }`), undefined, operator)).toThrow(/reserved/);
+    expect(() =>
+      authorizeOperation(schema, index, parse(`{ me { ${PLACEHOLDER_KEY}: name } }`), undefined, operator),
+    ).toThrow(/reserved/);
   });
 });
 
@@ -235,15 +275,27 @@ describe('applyRemovedFields', () => {
       me: { [PLACEHOLDER_KEY]: 'User' },
       [PLACEHOLDER_KEY]: 'Query',
     };
-    const errors = applyRemovedFields(data, [{ path: ['users', 'edges', '@', 'node', 'email'] }, { path: ['me', 'salary'] }, { path: ['report'] }]);
+    const errors = applyRemovedFields(data, [
+      { path: ['users', 'edges', '@', 'node', 'email'] },
+      { path: ['me', 'salary'] },
+      { path: ['report'] },
+    ]);
     expect(data).toEqual({
       users: { edges: [{ node: { id: '1', email: null } }, { node: { id: '2', email: null } }, null] },
       me: { salary: null },
       report: null,
     });
     expect(errors).toEqual([
-      { message: 'Unauthorized field or type', path: ['users', 'edges', '@', 'node', 'email'], extensions: { code: 'UNAUTHORIZED_FIELD_OR_TYPE' } },
-      { message: 'Unauthorized field or type', path: ['me', 'salary'], extensions: { code: 'UNAUTHORIZED_FIELD_OR_TYPE' } },
+      {
+        message: 'Unauthorized field or type',
+        path: ['users', 'edges', '@', 'node', 'email'],
+        extensions: { code: 'UNAUTHORIZED_FIELD_OR_TYPE' },
+      },
+      {
+        message: 'Unauthorized field or type',
+        path: ['me', 'salary'],
+        extensions: { code: 'UNAUTHORIZED_FIELD_OR_TYPE' },
+      },
       { message: 'Unauthorized field or type', path: ['report'], extensions: { code: 'UNAUTHORIZED_FIELD_OR_TYPE' } },
     ]);
   });
@@ -257,7 +309,13 @@ describe('applyRemovedFields', () => {
       ],
     };
     applyRemovedFields(data, [{ path: ['me', 'email'] }, { path: ['nodes', '@', 'email'], onlyForTypes: ['User'] }]);
-    expect(data).toEqual({ me: null, nodes: [{ id: '1', email: null }, { id: '2', name: 'Acme' }] });
+    expect(data).toEqual({
+      me: null,
+      nodes: [
+        { id: '1', email: null },
+        { id: '2', name: 'Acme' },
+      ],
+    });
   });
 
   it('still reports the errors when there is no data', () => {
@@ -275,25 +333,58 @@ describe('authorizationPlugin in front of @apollo/gateway', () => {
   const peopleSdl = `${link} type Query { people: [Person!]! } type Person @key(fields: "id") { id: ID! name: String! }\n${DIRECTIVES}`;
   const contactsSdl = `${link} type Person @key(fields: "id") { id: ID! email: String! @requiresPermission(permissions: [["people:read-email"]]) }\n${DIRECTIVES}`;
   const subgraphs: Record<string, GraphQLSchema> = {
-    people: buildSubgraphSchema([{ typeDefs: parse(peopleSdl), resolvers: { Query: { people: () => [{ id: '1', name: 'Ana' }, { id: '2', name: 'Bo' }] } } }]),
+    people: buildSubgraphSchema([
+      {
+        typeDefs: parse(peopleSdl),
+        resolvers: {
+          Query: {
+            people: () => [
+              { id: '1', name: 'Ana' },
+              { id: '2', name: 'Bo' },
+            ],
+          },
+        },
+      },
+    ]),
     contacts: buildSubgraphSchema([
-      { typeDefs: parse(contactsSdl), resolvers: { Person: { __resolveReference: (reference: { id: string }) => ({ id: reference.id, email: `${reference.id}@example.test` }) } } },
+      {
+        typeDefs: parse(contactsSdl),
+        resolvers: {
+          Person: {
+            __resolveReference: (reference: { id: string }) => ({
+              id: reference.id,
+              email: `${reference.id}@example.test`,
+            }),
+          },
+        },
+      },
     ]),
   };
-  const composed = composeServices(Object.entries(subgraphs).map(([name]) => ({ name, url: `http://${name}`, typeDefs: parse(name === 'people' ? peopleSdl : contactsSdl) })));
+  const composed = composeServices(
+    Object.entries(subgraphs).map(([name]) => ({
+      name,
+      url: `http://${name}`,
+      typeDefs: parse(name === 'people' ? peopleSdl : contactsSdl),
+    })),
+  );
   if (composed.errors) throw new Error(composed.errors.map((error) => error.message).join('\n'));
   const supergraphSdl = composed.supergraphSdl;
 
   const sentToSubgraphs: string[] = [];
   class RecordingDataSource extends LocalGraphQLDataSource<GatewayContext> {
-    override process(options: GraphQLDataSourceProcessOptions<GatewayContext>): ReturnType<LocalGraphQLDataSource<GatewayContext>['process']> {
+    override process(
+      options: GraphQLDataSourceProcessOptions<GatewayContext>,
+    ): ReturnType<LocalGraphQLDataSource<GatewayContext>['process']> {
       sentToSubgraphs.push(options.request.query ?? '');
       return super.process(options);
     }
   }
 
   async function startGateway(rejectUnauthorized: boolean): Promise<ApolloServer<GatewayContext>> {
-    const gateway = new ApolloGateway({ supergraphSdl, buildService: ({ name }) => new RecordingDataSource(subgraphs[name]) });
+    const gateway = new ApolloGateway({
+      supergraphSdl,
+      buildService: ({ name }) => new RecordingDataSource(subgraphs[name]),
+    });
     const server = new ApolloServer<GatewayContext>({
       gateway: gateway as unknown as ApolloServerOptionsWithGateway<GatewayContext>['gateway'],
       plugins: [authorizationPlugin({ index: buildAuthorizationIndex(supergraphSdl), rejectUnauthorized })],
@@ -307,7 +398,10 @@ describe('authorizationPlugin in front of @apollo/gateway', () => {
 
   async function run(server: ApolloServer<GatewayContext>, principal: Principal) {
     sentToSubgraphs.length = 0;
-    const response = await server.executeOperation({ query: print(query) }, { contextValue: { principal, requestId: 'test', clientAddress: null } });
+    const response = await server.executeOperation(
+      { query: print(query) },
+      { contextValue: { principal, requestId: 'test', clientAddress: null } },
+    );
     if (response.body.kind !== 'single') throw new Error('expected a single result');
     return { result: response.body.singleResult, status: response.http.status, sent: [...sentToSubgraphs] };
   }
@@ -325,15 +419,31 @@ describe('authorizationPlugin in front of @apollo/gateway', () => {
 
   it('plans without the removed field, answers null with an error for it, and asks no subgraph for it', async () => {
     const { result, sent } = await run(filtering, user());
-    expect(result.data).toEqual({ people: [{ name: 'Ana', email: null }, { name: 'Bo', email: null }] });
-    expect(result.errors).toEqual([{ message: 'Unauthorized field or type', path: ['people', '@', 'email'], extensions: { code: 'UNAUTHORIZED_FIELD_OR_TYPE' } }]);
+    expect(result.data).toEqual({
+      people: [
+        { name: 'Ana', email: null },
+        { name: 'Bo', email: null },
+      ],
+    });
+    expect(result.errors).toEqual([
+      {
+        message: 'Unauthorized field or type',
+        path: ['people', '@', 'email'],
+        extensions: { code: 'UNAUTHORIZED_FIELD_OR_TYPE' },
+      },
+    ]);
     expect(sent).toHaveLength(1);
     expect(sent.join('\n')).not.toContain('email');
   });
 
   it('does not share a query plan between callers with different rights (either order)', async () => {
     const allowed = await run(filtering, reader);
-    expect(allowed.result.data).toEqual({ people: [{ name: 'Ana', email: '1@example.test' }, { name: 'Bo', email: '2@example.test' }] });
+    expect(allowed.result.data).toEqual({
+      people: [
+        { name: 'Ana', email: '1@example.test' },
+        { name: 'Bo', email: '2@example.test' },
+      ],
+    });
     expect(allowed.sent.some((sent) => sent.includes('_entities'))).toBe(true);
     const denied = await run(filtering, user());
     expect(denied.sent.join('\n')).not.toContain('email');

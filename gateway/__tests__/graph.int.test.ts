@@ -45,24 +45,37 @@ describe('the federated graph', () => {
   });
 
   it('resolves a client with its accounts tree and partner', async () => {
-    const result = await operator<{ clientBySubdomain: { masterAccount: { children: Array<{ name: string }> }; partner: { name: string } } }>(
+    const result = await operator<{
+      clientBySubdomain: { masterAccount: { children: Array<{ name: string }> }; partner: { name: string } };
+    }>(
       `query($s: String!) { clientBySubdomain(subdomain: $s) { id partner { name } masterAccount { name isMaster children { name parent { id } } } accounts { id } } }`,
       { s: client.subdomain },
     );
     expect(result.errors).toBeUndefined();
-    expect(result.data?.clientBySubdomain.partner.name).toBe(dataset.partners.find((p) => p.id === client.partnerId)!.name);
+    expect(result.data?.clientBySubdomain.partner.name).toBe(
+      dataset.partners.find((p) => p.id === client.partnerId)!.name,
+    );
     expect(result.data?.clientBySubdomain.masterAccount.children.map((child) => child.name).sort()).toEqual(
-      client.accounts.filter((a) => a.parentId).map((a) => a.name).sort(),
+      client.accounts
+        .filter((a) => a.parentId)
+        .map((a) => a.name)
+        .sort(),
     );
   });
 
   it('pages through clients with cursors', async () => {
-    const first = await operator<{ clients: { edges: Array<{ node: { name: string } }>; pageInfo: { hasNextPage: boolean; endCursor: string }; totalCount: number } }>(
-      `{ clients(first: 3) { totalCount edges { node { name } } pageInfo { hasNextPage endCursor } } }`,
-    );
+    const first = await operator<{
+      clients: {
+        edges: Array<{ node: { name: string } }>;
+        pageInfo: { hasNextPage: boolean; endCursor: string };
+        totalCount: number;
+      };
+    }>(`{ clients(first: 3) { totalCount edges { node { name } } pageInfo { hasNextPage endCursor } } }`);
     expect(first.data?.clients.totalCount).toBe(4);
     expect(first.data?.clients.pageInfo.hasNextPage).toBe(true);
-    const second = await operator<{ clients: { edges: Array<{ node: { name: string } }>; pageInfo: { hasNextPage: boolean } } }>(
+    const second = await operator<{
+      clients: { edges: Array<{ node: { name: string } }>; pageInfo: { hasNextPage: boolean } };
+    }>(
       `query($after: String) { clients(first: 3, after: $after) { edges { node { name } } pageInfo { hasNextPage } } }`,
       { after: first.data?.clients.pageInfo.endCursor },
     );
@@ -82,15 +95,23 @@ describe('the federated graph', () => {
     );
     expect(created.errors).toBeUndefined();
     const id = created.data!.createClient.id;
-    const before = await operator<{ client: { retentionPolicy: unknown } }>(`query($id: ID!) { client(id: $id) { retentionPolicy { softDeleteAfterMonths } } }`, { id });
+    const before = await operator<{ client: { retentionPolicy: unknown } }>(
+      `query($id: ID!) { client(id: $id) { retentionPolicy { softDeleteAfterMonths } } }`,
+      { id },
+    );
     expect(before.data?.client.retentionPolicy).toBeNull();
     await graph.drainEvents();
-    const after = await operator<{ client: { name: string; retentionPolicy: unknown } }>(`query($id: ID!) { client(id: $id) { name retentionPolicy { softDeleteAfterMonths } } }`, { id });
+    const after = await operator<{ client: { name: string; retentionPolicy: unknown } }>(
+      `query($id: ID!) { client(id: $id) { name retentionPolicy { softDeleteAfterMonths } } }`,
+      { id },
+    );
     expect(after.data?.client).toEqual({ name: 'Zeta Ünïcode 🚀', retentionPolicy: { softDeleteAfterMonths: 12 } });
   });
 
   it('refuses a duplicate or reserved subdomain with a coded error and creates nothing', async () => {
-    const duplicate = await operator(`mutation { createClient(name: "Again", subdomain: "${client.subdomain}") { id } }`);
+    const duplicate = await operator(
+      `mutation { createClient(name: "Again", subdomain: "${client.subdomain}") { id } }`,
+    );
     expect(duplicate.errors?.[0].extensions?.code).toBe('CONFLICT');
     // Callers see one graph: no subgraph names, stack traces or SQL in errors.
     expect(Object.keys(duplicate.errors?.[0].extensions ?? {})).toEqual(['code']);
@@ -116,17 +137,35 @@ describe('the federated graph', () => {
       const body = JSON.stringify({ query: '{ _service { sdl } }' });
       const none = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
       expect(none.status).toBe(401);
-      const forged = await new InternalTokens('x'.repeat(40), 'attacker').sign({ kind: 'system', service: 'gateway' }, subgraph.name);
-      const wrongKey = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', [INTERNAL_TOKEN_HEADER]: forged }, body });
+      const forged = await new InternalTokens('x'.repeat(40), 'attacker').sign(
+        { kind: 'system', service: 'gateway' },
+        subgraph.name,
+      );
+      const wrongKey = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', [INTERNAL_TOKEN_HEADER]: forged },
+        body,
+      });
       expect(wrongKey.status).toBe(401);
-      const otherAudience = await new InternalTokens(graph.secret, 'gateway').sign({ kind: 'anonymous' }, subgraph.name === 'identity' ? 'tenancy' : 'identity');
-      const misaddressed = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', [INTERNAL_TOKEN_HEADER]: otherAudience }, body });
+      const otherAudience = await new InternalTokens(graph.secret, 'gateway').sign(
+        { kind: 'anonymous' },
+        subgraph.name === 'identity' ? 'tenancy' : 'identity',
+      );
+      const misaddressed = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', [INTERNAL_TOKEN_HEADER]: otherAudience },
+        body,
+      });
       expect(misaddressed.status).toBe(401);
     }
   });
 
   it('answers malformed requests with a coded error and no internals', async () => {
-    const response = await fetch(graph.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": ' });
+    const response = await fetch(graph.gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"query": ',
+    });
     expect(response.status).toBe(400);
     const text = await response.text();
     expect(text).not.toMatch(/at .*\.(js|ts):\d+/);

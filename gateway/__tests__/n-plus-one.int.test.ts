@@ -30,7 +30,9 @@ describe('SQL statements per request', () => {
     expect(result.errors).toBeUndefined();
     expect(result.data?.users.edges).toHaveLength(first);
     const after = graph.sqlCounts();
-    return Object.fromEntries(Object.keys(after).map((name) => [name, after[name as keyof typeof after] - before[name as keyof typeof before]]));
+    return Object.fromEntries(
+      Object.keys(after).map((name) => [name, after[name as keyof typeof after] - before[name as keyof typeof before]]),
+    );
   }
 
   it('runs the same number of statements for 5 users as for 100, in every subgraph', async () => {
@@ -45,7 +47,10 @@ describe('SQL statements per request', () => {
   it('loads the usage of many clients with a fixed number of statements', async () => {
     const count = async (first: number): Promise<number> => {
       const before = graph.sqlCounts().identity;
-      const result = await operator(`query($first: Int) { clients(first: $first) { edges { node { usage { users logins } } } } }`, { first });
+      const result = await operator(
+        `query($first: Int) { clients(first: $first) { edges { node { usage { users logins } } } } }`,
+        { first },
+      );
       expect(result.errors).toBeUndefined();
       return graph.sqlCounts().identity - before;
     };

@@ -8,7 +8,13 @@ describe('the checked-in supergraph', () => {
 
   it('carries the cross-subgraph fields of the public contract', () => {
     const sdl = composeSupergraph();
-    for (const field of ['usage(from: DateTime, to: DateTime): ClientUsage!', 'retentionPolicy: RetentionPolicy', 'userType: UserType', 'roles: [RoleAssignment!]!', 'organization: Organization!']) {
+    for (const field of [
+      'usage(from: DateTime, to: DateTime): ClientUsage!',
+      'retentionPolicy: RetentionPolicy',
+      'userType: UserType',
+      'roles: [RoleAssignment!]!',
+      'organization: Organization!',
+    ]) {
       expect(sdl).toContain(field);
     }
   });

@@ -17,7 +17,8 @@ const ENTITIES = [...IDENTITY_ENTITIES, ...OUTBOX_ENTITIES];
 const IDENTITY_MIGRATION_NAMES = IDENTITY_MIGRATIONS.map((Migration) => new Migration().name);
 
 /** Every table the entities map to; the migrations must have created each of them. */
-const entityTables = (dataSource: DataSource): string[] => dataSource.entityMetadatas.map((metadata) => metadata.tableName);
+const entityTables = (dataSource: DataSource): string[] =>
+  dataSource.entityMetadatas.map((metadata) => metadata.tableName);
 
 /** Creates a table, then fails: the shape of a migration with a typo in its second statement. */
 class HalfDone1732300099999 implements MigrationInterface {
@@ -48,7 +49,11 @@ interface Opened {
   executed: string[];
 }
 
-async function open(settings: DatabaseSettings, migrations: Array<new () => MigrationInterface>, migrate = true): Promise<Opened> {
+async function open(
+  settings: DatabaseSettings,
+  migrations: Array<new () => MigrationInterface>,
+  migrate = true,
+): Promise<Opened> {
   const executed: string[] = [];
   const logger = pino(
     { level: 'debug' },
@@ -65,7 +70,9 @@ async function open(settings: DatabaseSettings, migrations: Array<new () => Migr
 }
 
 async function recordedMigrations(dataSource: DataSource): Promise<Array<{ id: number; name: string }>> {
-  const rows: Array<{ id: number | string; name: string }> = await dataSource.query('SELECT id, name FROM migrations ORDER BY id');
+  const rows: Array<{ id: number | string; name: string }> = await dataSource.query(
+    'SELECT id, name FROM migrations ORDER BY id',
+  );
   return rows.map((row) => ({ id: Number(row.id), name: row.name }));
 }
 
@@ -103,12 +110,17 @@ describe(`openDatabase migrations on ${TEST_DATABASE}`, () => {
     databases = await createTestDatabases(['rerun', 'halfway', 'batch', 'neighbour', 'shared_server', 'pool']);
   });
   afterEach(async () => {
-    for (const database of handles.splice(0)) if (database.dataSource.isInitialized) await database.dataSource.destroy();
+    for (const database of handles.splice(0))
+      if (database.dataSource.isInitialized) await database.dataSource.destroy();
   });
   afterAll(() => databases?.dispose());
 
   /** Opens and remembers the handle so a failing assertion still closes it. */
-  async function tracked(settings: DatabaseSettings, migrations: Array<new () => MigrationInterface>, migrate = true): Promise<Opened> {
+  async function tracked(
+    settings: DatabaseSettings,
+    migrations: Array<new () => MigrationInterface>,
+    migrate = true,
+  ): Promise<Opened> {
     const opened = await open(settings, migrations, migrate);
     handles.push(opened.database);
     return opened;
@@ -120,8 +132,11 @@ describe(`openDatabase migrations on ${TEST_DATABASE}`, () => {
     expect(first.executed).toEqual(IDENTITY_MIGRATION_NAMES);
     const recorded = await recordedMigrations(first.database.dataSource);
     expect(recorded.map((row) => row.name)).toEqual(IDENTITY_MIGRATION_NAMES);
-    expect(entityTables(first.database.dataSource)).toEqual(expect.arrayContaining(['users', 'login_events', 'outbox_events', 'processed_events']));
-    for (const table of entityTables(first.database.dataSource)) expect({ table, exists: await hasTable(first.database.dataSource, table) }).toEqual({ table, exists: true });
+    expect(entityTables(first.database.dataSource)).toEqual(
+      expect.arrayContaining(['users', 'login_events', 'outbox_events', 'processed_events']),
+    );
+    for (const table of entityTables(first.database.dataSource))
+      expect({ table, exists: await hasTable(first.database.dataSource, table) }).toEqual({ table, exists: true });
     await first.database.dataSource.getRepository(UserEntity).insert(user('first-open'));
     await first.database.dataSource.destroy();
 
@@ -148,8 +163,11 @@ describe(`openDatabase migrations on ${TEST_DATABASE}`, () => {
     const { dataSource } = after.database;
     expect(await hasTable(dataSource, 'half_done')).toBe(false);
     expect(await recordedMigrations(dataSource)).toEqual(recordedBefore);
-    for (const table of entityTables(dataSource)) expect({ table, exists: await hasTable(dataSource, table) }).toEqual({ table, exists: true });
-    expect(await dataSource.getRepository(UserEntity).findBy({})).toEqual([expect.objectContaining({ id: 'before-failure', email: 'before-failure@example.test' })]);
+    for (const table of entityTables(dataSource))
+      expect({ table, exists: await hasTable(dataSource, table) }).toEqual({ table, exists: true });
+    expect(await dataSource.getRepository(UserEntity).findBy({})).toEqual([
+      expect.objectContaining({ id: 'before-failure', email: 'before-failure@example.test' }),
+    ]);
     await dataSource.destroy();
 
     // Left as it was, the database takes the corrected migration on the next start.
@@ -173,7 +191,8 @@ describe(`openDatabase migrations on ${TEST_DATABASE}`, () => {
     expect(recorded).not.toContain('HalfDone1732300099999');
     expect(await hasTable(dataSource, 'half_done')).toBe(false);
     expect(recorded).toEqual(IDENTITY_MIGRATION_NAMES);
-    for (const table of entityTables(dataSource)) expect({ table, exists: await hasTable(dataSource, table) }).toEqual({ table, exists: true });
+    for (const table of entityTables(dataSource))
+      expect({ table, exists: await hasTable(dataSource, table) }).toEqual({ table, exists: true });
     await dataSource.destroy();
 
     const restarted = await tracked(settings, IDENTITY_MIGRATIONS);
@@ -182,7 +201,7 @@ describe(`openDatabase migrations on ${TEST_DATABASE}`, () => {
     expect(await restarted.database.dataSource.getRepository(UserEntity).countBy({})).toBe(1);
   });
 
-  it('drops the failed migration\'s table even when another database on the same server has a table of that name', async () => {
+  it("drops the failed migration's table even when another database on the same server has a table of that name", async () => {
     // All four subgraphs may share one MySQL server, and they share table names (outbox_events, ...).
     const neighbour = await tracked(databases.settings('neighbour'), [HalfDoneFixed]);
     expect(await hasTable(neighbour.database.dataSource, 'half_done')).toBe(true);

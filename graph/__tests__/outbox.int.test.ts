@@ -28,7 +28,10 @@ describe('the transactional outbox', () => {
   async function createClients(count: number): Promise<string[]> {
     const ids: string[] = [];
     for (let i = 0; i < count; i += 1) {
-      const result = await operator<{ createClient: { id: string } }>(`mutation($s: String!) { createClient(name: $s, subdomain: $s) { id } }`, { s: `client-${i}` });
+      const result = await operator<{ createClient: { id: string } }>(
+        `mutation($s: String!) { createClient(name: $s, subdomain: $s) { id } }`,
+        { s: `client-${i}` },
+      );
       expect(result.errors).toBeUndefined();
       ids.push(result.data!.createClient.id);
     }
@@ -113,12 +116,35 @@ describe('the transactional outbox', () => {
 
   it('refuses events that are not from a Tenantry service', async () => {
     const url = `${graph.subgraphs.compliance.server!.url}/internal/events`;
-    const body = JSON.stringify({ eventId: '7d1c3a7e-2d59-4b7a-9a44-1f1f0c7b9a11', topic: 'ClientCreated', payload: { clientId: 'x' }, occurredAt: new Date().toISOString(), source: 'tenancy' });
-    expect((await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body })).status).toBe(401);
+    const body = JSON.stringify({
+      eventId: '7d1c3a7e-2d59-4b7a-9a44-1f1f0c7b9a11',
+      topic: 'ClientCreated',
+      payload: { clientId: 'x' },
+      occurredAt: new Date().toISOString(),
+      source: 'tenancy',
+    });
+    expect((await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body })).status).toBe(
+      401,
+    );
     const asUser = await new InternalTokens(graph.secret, 'gateway').sign({ kind: 'anonymous' }, 'compliance');
-    expect((await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-tenantry-internal-token': asUser }, body })).status).toBe(403);
-    const system = await new InternalTokens(graph.secret, 'tenancy').sign({ kind: 'system', service: 'tenancy' }, 'compliance');
-    const malformed = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-tenantry-internal-token': system }, body: JSON.stringify({ topic: 'ClientCreated' }) });
+    expect(
+      (
+        await fetch(url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-tenantry-internal-token': asUser },
+          body,
+        })
+      ).status,
+    ).toBe(403);
+    const system = await new InternalTokens(graph.secret, 'tenancy').sign(
+      { kind: 'system', service: 'tenancy' },
+      'compliance',
+    );
+    const malformed = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-tenantry-internal-token': system },
+      body: JSON.stringify({ topic: 'ClientCreated' }),
+    });
     expect(malformed.status).toBe(400);
     expect(await compliance().getRepository(ProcessedEvent).count()).toBe(0);
   });

@@ -48,13 +48,22 @@ function serviceEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env };
   for (const key of Object.keys(env)) {
     // JEST_WORKER_ID would silence the logger; the others are the variables under test.
-    if (/^(JEST_|NODE_ENV$|LOG_LEVEL$|DATA_DIR$|PORT$|HOST$|INTERNAL_TOKEN_SECRET$|SEED_DEMO_DATA$)|_DATABASE_URL$/.test(key)) delete env[key];
+    if (
+      /^(JEST_|NODE_ENV$|LOG_LEVEL$|DATA_DIR$|PORT$|HOST$|INTERNAL_TOKEN_SECRET$|SEED_DEMO_DATA$)|_DATABASE_URL$/.test(
+        key,
+      )
+    )
+      delete env[key];
   }
   return { ...env, LOG_LEVEL: 'info', HOST: '127.0.0.1', ...extra };
 }
 
 function startIdentity(extra: Record<string, string>): Service {
-  const child = spawn(process.execPath, ['--import', 'tsx', MAIN], { cwd: ROOT, env: serviceEnv(extra), stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
+    cwd: ROOT,
+    env: serviceEnv(extra),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   children.add(child);
   let out = '';
   let err = '';
@@ -111,7 +120,9 @@ function startIdentity(extra: Record<string, string>): Service {
       return Promise.race([
         new Promise<LogLine>((resolve) => waiters.push({ match, resolve })),
         exited.then(({ code, signal }) => {
-          throw new Error(`identity exited (code ${code}, signal ${signal}) before the expected line; stdout:\n${out}\nstderr:\n${err}`);
+          throw new Error(
+            `identity exited (code ${code}, signal ${signal}) before the expected line; stdout:\n${out}\nstderr:\n${err}`,
+          );
         }),
       ]);
     },
@@ -122,7 +133,8 @@ function startIdentity(extra: Record<string, string>): Service {
 async function expectOneLineFailure(service: Service): Promise<string> {
   const { code, signal } = await service.exited;
   const context = `stdout:\n${service.stdout()}\nstderr:\n${service.stderr()}`;
-  if (signal !== null || code === 0) throw new Error(`expected a non-zero exit, got code ${code}, signal ${signal}; ${context}`);
+  if (signal !== null || code === 0)
+    throw new Error(`expected a non-zero exit, got code ${code}, signal ${signal}; ${context}`);
   expect(service.stderr()).toBe('');
   expect(service.lines.map((line) => line.msg)).toHaveLength(1);
   const [line] = service.lines;
@@ -150,7 +162,12 @@ describe('identity subgraph start-up', () => {
   it.concurrent(
     'stops with one line naming IDENTITY_DATABASE_URL when it has an unsupported scheme',
     async () => {
-      const service = startIdentity({ DATA_DIR: tempDataDir(), INTERNAL_TOKEN_SECRET: SECRET, PORT: '0', IDENTITY_DATABASE_URL: 'postgres://x/y' });
+      const service = startIdentity({
+        DATA_DIR: tempDataDir(),
+        INTERNAL_TOKEN_SECRET: SECRET,
+        PORT: '0',
+        IDENTITY_DATABASE_URL: 'postgres://x/y',
+      });
       const msg = await expectOneLineFailure(service);
       expect(msg).toContain('IDENTITY_DATABASE_URL');
       expect(msg).toContain('postgres:');
@@ -207,7 +224,9 @@ describe('identity subgraph start-up', () => {
       const dataDir = tempDataDir();
       const service = startIdentity({ DATA_DIR: dataDir, INTERNAL_TOKEN_SECRET: SECRET, PORT: '0' });
       try {
-        const listening = await service.waitForLine((line) => typeof line.url === 'string' && /listening/.test(line.msg));
+        const listening = await service.waitForLine(
+          (line) => typeof line.url === 'string' && /listening/.test(line.msg),
+        );
         const base = listening.url as string;
         expect(base).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
         expect(base).not.toBe('http://127.0.0.1:0');

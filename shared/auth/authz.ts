@@ -8,12 +8,16 @@ export const AUTHZ_DIRECTIVES = ['requiresAuth', 'requiresRole', 'requiresUserTy
 
 export const isSignedIn = (principal: Principal): boolean => principal.kind === 'user' || principal.kind === 'service';
 
-const rolesOf = (principal: Principal): RoleGrant[] => (principal.kind === 'user' || principal.kind === 'service' ? principal.roles : []);
+const rolesOf = (principal: Principal): RoleGrant[] =>
+  principal.kind === 'user' || principal.kind === 'service' ? principal.roles : [];
 
 /** The principal's best (lowest-ranked) tier, in one organisation or anywhere; null when it holds no role. */
 export function bestRank(principal: Principal, organizationId?: string): number | null {
   const ranks = rolesOf(principal)
-    .filter((grant) => organizationId === undefined || grant.organizationId === organizationId || grant.role === 'PLATFORM_OPERATOR')
+    .filter(
+      (grant) =>
+        organizationId === undefined || grant.organizationId === organizationId || grant.role === 'PLATFORM_OPERATOR',
+    )
     .map((grant) => roleRank(grant.role));
   return ranks.length === 0 ? null : Math.min(...ranks);
 }
@@ -25,20 +29,31 @@ export function holdsRole(principal: Principal, roles: readonly Role[], organiza
 }
 
 export function hasUserType(principal: Principal, types: readonly string[]): boolean {
-  return (principal.kind === 'user' || principal.kind === 'service') && principal.userType !== null && types.includes(principal.userType);
+  return (
+    (principal.kind === 'user' || principal.kind === 'service') &&
+    principal.userType !== null &&
+    types.includes(principal.userType)
+  );
 }
 
 /** Permission keys the principal holds in an organisation (operators: every key everywhere). */
 export function permissionsIn(principal: Principal, organizationId: string): ReadonlySet<string> {
   if (principal.kind !== 'user' && principal.kind !== 'service') return new Set();
-  return new Set([...(principal.permissions[EVERY_ORGANIZATION] ?? []), ...(principal.permissions[organizationId] ?? [])]);
+  return new Set([
+    ...(principal.permissions[EVERY_ORGANIZATION] ?? []),
+    ...(principal.permissions[organizationId] ?? []),
+  ]);
 }
 
 /**
  * True when some inner list of `anyOf` is held entirely: in the given organisation, or (without one,
  * as the gateway checks before it knows which organisation a field belongs to) in some organisation.
  */
-export function hasPermissions(principal: Principal, anyOf: ReadonlyArray<readonly string[]>, organizationId?: string): boolean {
+export function hasPermissions(
+  principal: Principal,
+  anyOf: ReadonlyArray<readonly string[]>,
+  organizationId?: string,
+): boolean {
   if (principal.kind !== 'user' && principal.kind !== 'service') return false;
   const organizations = organizationId === undefined ? Object.keys(principal.permissions) : [organizationId];
   return organizations.some((org) => {
@@ -65,7 +80,11 @@ function listArgument(directive: ConstDirectiveNode, name: string): unknown[] {
 }
 
 /** Evaluates the authorization directives found on a field or type for a principal. All must pass. */
-export function satisfiesDirectives(principal: Principal, directives: readonly ConstDirectiveNode[] | undefined, organizationId?: string): boolean {
+export function satisfiesDirectives(
+  principal: Principal,
+  directives: readonly ConstDirectiveNode[] | undefined,
+  organizationId?: string,
+): boolean {
   for (const directive of directives ?? []) {
     switch (directive.name.value) {
       case 'requiresAuth':
@@ -78,7 +97,14 @@ export function satisfiesDirectives(principal: Principal, directives: readonly C
         if (!hasUserType(principal, listArgument(directive, 'types') as string[])) return false;
         break;
       case 'requiresPermission':
-        if (!hasPermissions(principal, listArgument(directive, 'permissions').map((inner) => (Array.isArray(inner) ? inner : [inner]) as string[]), organizationId)) return false;
+        if (
+          !hasPermissions(
+            principal,
+            listArgument(directive, 'permissions').map((inner) => (Array.isArray(inner) ? inner : [inner]) as string[]),
+            organizationId,
+          )
+        )
+          return false;
         break;
       default:
         break;

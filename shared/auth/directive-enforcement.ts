@@ -34,24 +34,33 @@ export function authzDirectivesOf(nodes: ReadonlyArray<DirectiveCarrier | null |
  */
 export function typeRequirements(type: GraphQLNamedType): ConstDirectiveNode[] {
   if (!isObjectType(type) && !isInterfaceType(type)) return [];
-  return [type, ...type.getInterfaces()].flatMap((carrier) => authzDirectivesOf([carrier.astNode, ...carrier.extensionASTNodes]));
+  return [type, ...type.getInterfaces()].flatMap((carrier) =>
+    authzDirectivesOf([carrier.astNode, ...carrier.extensionASTNodes]),
+  );
 }
 
 /** A field's own directives plus those of the same field on each interface of its type. */
 function fieldRequirements(type: GraphQLObjectType | GraphQLInterfaceType, fieldName: string): ConstDirectiveNode[] {
-  return [type, ...type.getInterfaces()].flatMap((carrier) => authzDirectivesOf([carrier.getFields()[fieldName]?.astNode]));
+  return [type, ...type.getInterfaces()].flatMap((carrier) =>
+    authzDirectivesOf([carrier.getFields()[fieldName]?.astNode]),
+  );
 }
 
 const isPrincipal = (value: unknown): value is Principal =>
-  typeof value === 'object' && value !== null && 'kind' in value && ['anonymous', 'user', 'service', 'system'].includes(String(value.kind));
+  typeof value === 'object' &&
+  value !== null &&
+  'kind' in value &&
+  ['anonymous', 'user', 'service', 'system'].includes(String(value.kind));
 
 /** The caller as the subgraph context holds it; a context without one is treated as anonymous, so checks fail closed. */
 function principalOf(context: unknown): Principal {
-  if (typeof context === 'object' && context !== null && 'principal' in context && isPrincipal(context.principal)) return context.principal;
+  if (typeof context === 'object' && context !== null && 'principal' in context && isPrincipal(context.principal))
+    return context.principal;
   return ANONYMOUS;
 }
 
-const unauthorized = (): CodedError => new CodedError(ErrorCode.UNAUTHORIZED_FIELD_OR_TYPE, 'Unauthorized field or type');
+const unauthorized = (): CodedError =>
+  new CodedError(ErrorCode.UNAUTHORIZED_FIELD_OR_TYPE, 'Unauthorized field or type');
 
 /**
  * Decisions per request context and requirement list (each list is built once per field, so its
@@ -74,7 +83,10 @@ function isAllowed(context: unknown, requirements: readonly ConstDirectiveNode[]
   return decision;
 }
 
-function guardResolver(resolve: GraphQLFieldResolver<unknown, unknown>, requirements: readonly ConstDirectiveNode[]): GraphQLFieldResolver<unknown, unknown> {
+function guardResolver(
+  resolve: GraphQLFieldResolver<unknown, unknown>,
+  requirements: readonly ConstDirectiveNode[],
+): GraphQLFieldResolver<unknown, unknown> {
   return (source, args, context, info) => {
     if (!isAllowed(context, requirements)) throw unauthorized();
     return resolve(source, args, context, info);
@@ -83,17 +95,22 @@ function guardResolver(resolve: GraphQLFieldResolver<unknown, unknown>, requirem
 
 type ReferenceResolver = (reference: object, context: unknown, info: GraphQLResolveInfo) => unknown;
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * @apollo/subgraph (2.15) records `__resolveReference` in `type.extensions.apollo.subgraph.resolveReference`
  * (older releases set `type.resolveReference`) and its `_entities` resolver reads it from the schema
  * being executed, so the guarded resolver has to be written back there on the mapped type.
  */
-function withGuardedReferenceResolver(extensions: Readonly<Record<string, unknown>> | null | undefined, requirements: readonly ConstDirectiveNode[]): Record<string, unknown> {
+function withGuardedReferenceResolver(
+  extensions: Readonly<Record<string, unknown>> | null | undefined,
+  requirements: readonly ConstDirectiveNode[],
+): Record<string, unknown> {
   const apollo = isRecord(extensions?.apollo) ? extensions.apollo : {};
   const subgraph = isRecord(apollo.subgraph) ? apollo.subgraph : {};
-  const original = typeof subgraph.resolveReference === 'function' ? (subgraph.resolveReference as ReferenceResolver) : undefined;
+  const original =
+    typeof subgraph.resolveReference === 'function' ? (subgraph.resolveReference as ReferenceResolver) : undefined;
   const resolveReference: ReferenceResolver = (reference, context, info) => {
     // A rejected promise rather than a throw: `_entities` calls every resolver inside one `map`, so a
     // synchronous throw would fail the whole batch, while a rejection nulls only this representation.
@@ -121,20 +138,30 @@ export function enforceAuthzDirectives(schema: GraphQLSchema): GraphQLSchema {
       const requirements = typeRequirements(type);
       if (requirements.length === 0) return type;
       const config = type.toConfig();
-      return new GraphQLObjectType({ ...config, extensions: withGuardedReferenceResolver(config.extensions, requirements) });
+      return new GraphQLObjectType({
+        ...config,
+        extensions: withGuardedReferenceResolver(config.extensions, requirements),
+      });
     },
     // An interface with @key resolves its own references when `_entities` names the interface.
     [MapperKind.INTERFACE_TYPE]: (type) => {
       const requirements = typeRequirements(type);
       if (requirements.length === 0) return type;
       const config = type.toConfig();
-      return new GraphQLInterfaceType({ ...config, extensions: withGuardedReferenceResolver(config.extensions, requirements) });
+      return new GraphQLInterfaceType({
+        ...config,
+        extensions: withGuardedReferenceResolver(config.extensions, requirements),
+      });
     },
     [MapperKind.OBJECT_FIELD]: (fieldConfig, fieldName, typeName, originalSchema) => {
       const parent = originalSchema.getType(typeName);
       if (!isObjectType(parent)) return fieldConfig;
       if (parent === originalSchema.getQueryType() && FEDERATION_ROOT_FIELDS.has(fieldName)) return fieldConfig;
-      const requirements = [...fieldRequirements(parent, fieldName), ...typeRequirements(parent), ...typeRequirements(getNamedType(fieldConfig.type))];
+      const requirements = [
+        ...fieldRequirements(parent, fieldName),
+        ...typeRequirements(parent),
+        ...typeRequirements(getNamedType(fieldConfig.type)),
+      ];
       if (requirements.length === 0) return fieldConfig;
       return {
         ...fieldConfig,

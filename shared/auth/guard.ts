@@ -6,10 +6,12 @@ import type { Principal } from './principal';
  * Organisation-level checks every subgraph makes after the directives passed: a permission held in
  * one organisation says nothing about another.
  */
-export const can = (principal: Principal, permission: string, organizationId: string): boolean => hasPermissions(principal, [[permission]], organizationId);
+export const can = (principal: Principal, permission: string, organizationId: string): boolean =>
+  hasPermissions(principal, [[permission]], organizationId);
 
 export function requirePermission(principal: Principal, permission: string, organizationId: string): void {
-  if (!can(principal, permission, organizationId)) throw forbidden(`You need the ${permission} permission in this organisation`);
+  if (!can(principal, permission, organizationId))
+    throw forbidden(`You need the ${permission} permission in this organisation`);
 }
 
 /** The organisations where the principal holds a permission: every one (operators) or a list, for scoping queries. */
@@ -29,4 +31,10 @@ export function requireSystem(principal: Principal): void {
 
 /** The acting user or service account id, for audit and "is this me" checks. */
 export const actorId = (principal: Principal): string | null =>
-  principal.kind === 'user' ? principal.userId : principal.kind === 'service' ? principal.serviceAccountId : principal.kind === 'system' ? `system:${principal.service}` : null;
+  principal.kind === 'user'
+    ? principal.userId
+    : principal.kind === 'service'
+      ? principal.serviceAccountId
+      : principal.kind === 'system'
+        ? `system:${principal.service}`
+        : null;

@@ -63,18 +63,29 @@ function compact(principal: Principal): unknown {
 function expand(value: unknown): unknown {
   const candidate = value as { permissions?: Partial<CompactPermissions> } | null;
   const permissions = candidate?.permissions;
-  if (!permissions || !Array.isArray(permissions.sets) || typeof permissions.byOrganization !== 'object' || permissions.byOrganization === null) return value;
+  if (
+    !permissions ||
+    !Array.isArray(permissions.sets) ||
+    typeof permissions.byOrganization !== 'object' ||
+    permissions.byOrganization === null
+  )
+    return value;
   const sets = permissions.sets;
   return {
     ...candidate,
-    permissions: Object.fromEntries(Object.entries(permissions.byOrganization).map(([organizationId, set]) => [organizationId, sets[set] ?? []])),
+    permissions: Object.fromEntries(
+      Object.entries(permissions.byOrganization).map(([organizationId, set]) => [organizationId, sets[set] ?? []]),
+    ),
   };
 }
 
 export class InternalTokens {
   private readonly key: Uint8Array;
 
-  constructor(secret: string, private readonly issuerService: string) {
+  constructor(
+    secret: string,
+    private readonly issuerService: string,
+  ) {
     if (Buffer.byteLength(secret) < 32) throw new Error('INTERNAL_TOKEN_SECRET must be at least 32 bytes');
     this.key = new TextEncoder().encode(secret);
   }
@@ -91,7 +102,10 @@ export class InternalTokens {
   }
 
   /** Verifies a token addressed to `audience`; returns null for anything invalid, expired or foreign. */
-  async verify(token: string, audience: string): Promise<{ principal: Principal; requestId?: string; clientAddress?: string } | null> {
+  async verify(
+    token: string,
+    audience: string,
+  ): Promise<{ principal: Principal; requestId?: string; clientAddress?: string } | null> {
     try {
       const { payload } = await jwtVerify(token, this.key, { algorithms: [ALGORITHM], issuer: ISSUER, audience });
       const principal = principalSchema.parse(expand(payload.principal)) as Principal;

@@ -10,7 +10,15 @@ import { stableId } from '../runtime/ids';
  */
 export const PLATFORM_ORGANIZATION_ID = stableId('org:tenantry');
 
-export const ROLE_TIERS = ['PLATFORM_OPERATOR', 'PARTNER_ADMIN', 'CLIENT_ADMIN', 'MANAGER', 'MEMBER', 'EXTERNAL', 'PARTICIPANT'] as const;
+export const ROLE_TIERS = [
+  'PLATFORM_OPERATOR',
+  'PARTNER_ADMIN',
+  'CLIENT_ADMIN',
+  'MANAGER',
+  'MEMBER',
+  'EXTERNAL',
+  'PARTICIPANT',
+] as const;
 export type Role = (typeof ROLE_TIERS)[number];
 
 /** Lower number = higher tier. */

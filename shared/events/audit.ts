@@ -13,6 +13,11 @@ export async function audit(
   actor: Actor,
   entry: Omit<AuditRecord, 'actorId' | 'occurredAt' | 'requestId'> & { actorId?: string | null },
 ): Promise<void> {
-  const record = { ...entry, actorId: entry.actorId ?? actorId(actor.principal), occurredAt: actor.now.toISOString(), requestId: actor.requestId || null };
+  const record = {
+    ...entry,
+    actorId: entry.actorId ?? actorId(actor.principal),
+    occurredAt: actor.now.toISOString(),
+    requestId: actor.requestId || null,
+  };
   await publish(manager, 'AccessChanged', record, actor.now);
 }

@@ -11,17 +11,48 @@ export interface EventPayloads {
   /** Tenancy changed what identity needs for sign-up: corporate email domains and whether self-enrollment is on. */
   ClientProfileChanged: { clientId: string; emailDomains: string[]; selfEnrollment: boolean };
   /** A client was suspended or reactivated: identity refuses sign-in (and tokens) of a suspended client's users. */
-  ClientStatusChanged: { clientId: string; status: 'ACTIVE' | 'SUSPENDED'; changedBy: string | null; changedAt: string };
+  ClientStatusChanged: {
+    clientId: string;
+    status: 'ACTIVE' | 'SUSPENDED';
+    changedBy: string | null;
+    changedAt: string;
+  };
   /** A partner's access to a client started, changed or ended: permissions keeps its copy of the grant. */
-  PartnerAccessChanged: { clientId: string; partnerId: string; level: 'LIMITED' | 'FULL'; products: string[]; includeWallet: boolean; status: 'ACTIVE' | 'CANCELLED' };
+  PartnerAccessChanged: {
+    clientId: string;
+    partnerId: string;
+    level: 'LIMITED' | 'FULL';
+    products: string[];
+    includeWallet: boolean;
+    status: 'ACTIVE' | 'CANCELLED';
+  };
   /** A client invited a partner: identity emails the partner's users who may answer (partner-access.manage). */
-  PartnerInvitationSent: { invitationId: string; clientId: string; clientName: string; partnerId: string; level: 'LIMITED' | 'FULL'; expiresAt: string };
+  PartnerInvitationSent: {
+    invitationId: string;
+    clientId: string;
+    clientName: string;
+    partnerId: string;
+    level: 'LIMITED' | 'FULL';
+    expiresAt: string;
+  };
   /** Identity created a user (invitation or sign-up): permissions gives them a user type and a base role. */
-  UserCreated: { userId: string; organizationId: string; kind: 'EMPLOYEE' | 'EXTERNAL' | 'PARTICIPANT'; accessLevel: 'BASIC' | 'ADVANCED' | null; accountIds: string[] };
+  UserCreated: {
+    userId: string;
+    organizationId: string;
+    kind: 'EMPLOYEE' | 'EXTERNAL' | 'PARTICIPANT';
+    accessLevel: 'BASIC' | 'ADVANCED' | null;
+    accountIds: string[];
+  };
   /** Permissions assigned a user type: identity keeps the type id for directory search. */
   UserTypeAssigned: { userId: string; userTypeId: string };
   /** An admin asked to repair a user: permissions re-derives their type and base role. */
-  UserRepairRequested: { userId: string; organizationId: string; kind: 'EMPLOYEE' | 'EXTERNAL' | 'PARTICIPANT'; accessLevel?: 'BASIC' | 'ADVANCED' | null; accountIds?: string[] };
+  UserRepairRequested: {
+    userId: string;
+    organizationId: string;
+    kind: 'EMPLOYEE' | 'EXTERNAL' | 'PARTICIPANT';
+    accessLevel?: 'BASIC' | 'ADVANCED' | null;
+    accountIds?: string[];
+  };
   /** A participant joined a project (tenancy): compliance starts the retention clock. */
   ProjectJoined: { projectId: string; clientId: string; userId: string; joinedAt: string };
   /** Compliance soft-deleted a person: every subgraph hides them (lookups, lists, search, counts, sign-in). */

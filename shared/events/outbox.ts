@@ -1,5 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { Column, Entity, Index, PrimaryColumn, type DataSource, type EntityManager, LessThan, IsNull, In } from 'typeorm';
+import {
+  Column,
+  Entity,
+  Index,
+  PrimaryColumn,
+  type DataSource,
+  type EntityManager,
+  LessThan,
+  IsNull,
+  In,
+} from 'typeorm';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import type { SubgraphName } from '../runtime/config';
@@ -39,7 +49,12 @@ export const OUTBOX_ENTITIES = [OutboxEvent, ProcessedEvent];
  * Stores an event for every subscribing subgraph, inside the caller's transaction. `now` (the
  * service's clock) dates the event; delivery runs on real time (see availableAt).
  */
-export async function publish<T extends EventTopic>(manager: EntityManager, topic: T, payload: EventPayloads[T], now: Date): Promise<string> {
+export async function publish<T extends EventTopic>(
+  manager: EntityManager,
+  topic: T,
+  payload: EventPayloads[T],
+  now: Date,
+): Promise<string> {
   const eventId = randomUUID();
   const rows = EVENT_ROUTES[topic].map((destination) =>
     manager.create(OutboxEvent, {
@@ -93,7 +108,9 @@ export class OutboxRelay {
     // Each pass catches its own failure, so the timers start ticks they need not wait for.
     const tick = async (): Promise<void> => {
       if (this.stopped) return;
-      await this.runOnce().catch((error: unknown) => this.options.logger.warn({ err: error }, 'outbox relay pass failed'));
+      await this.runOnce().catch((error: unknown) =>
+        this.options.logger.warn({ err: error }, 'outbox relay pass failed'),
+      );
       if (!this.stopped) this.timer = setTimeout(() => void tick(), this.options.intervalMs ?? 500);
     };
     this.timer = setTimeout(() => void tick(), 0);
@@ -161,7 +178,11 @@ export class OutboxRelay {
       const error = await this.deliver(row);
       await inTransaction(dataSource, (manager) =>
         error === null
-          ? manager.update(OutboxEvent, { id: row.id }, { deliveredAt: new Date(), lockedBy: null, lockedUntil: null, lastError: null })
+          ? manager.update(
+              OutboxEvent,
+              { id: row.id },
+              { deliveredAt: new Date(), lockedBy: null, lockedUntil: null, lastError: null },
+            )
           : manager.update(
               OutboxEvent,
               { id: row.id },
@@ -176,7 +197,11 @@ export class OutboxRelay {
             ),
       );
       if (error === null) delivered += 1;
-      else this.options.logger.warn({ eventId: row.eventId, topic: row.topic, destination: row.destination, error }, 'event delivery failed; will retry');
+      else
+        this.options.logger.warn(
+          { eventId: row.eventId, topic: row.topic, destination: row.destination, error },
+          'event delivery failed; will retry',
+        );
     }
     return delivered;
   }
@@ -210,7 +235,14 @@ export class OutboxRelay {
  * What a subgraph does with each topic it receives, inside the transaction that records the event
  * as processed. `now` is the receiving service's clock, read once for the event (as a request's).
  */
-export type EventHandlers = { [T in EventTopic]?: (manager: EntityManager, payload: EventPayloads[T], event: DeliveredEvent<T>, now: Date) => Promise<void> };
+export type EventHandlers = {
+  [T in EventTopic]?: (
+    manager: EntityManager,
+    payload: EventPayloads[T],
+    event: DeliveredEvent<T>,
+    now: Date,
+  ) => Promise<void>;
+};
 
 const deliveredEventSchema = z.object({
   eventId: z.string().uuid(),
@@ -226,9 +258,15 @@ export type ApplyResult = 'applied' | 'duplicate' | 'ignored';
  * Applies a delivered event once: the processed_events row and the handler's changes commit together,
  * so a redelivery after a crash finds the id and does nothing.
  */
-export async function applyEvent(dataSource: DataSource, handlers: EventHandlers, body: unknown, now: Date): Promise<ApplyResult> {
+export async function applyEvent(
+  dataSource: DataSource,
+  handlers: EventHandlers,
+  body: unknown,
+  now: Date,
+): Promise<ApplyResult> {
   const event = deliveredEventSchema.parse(body) as DeliveredEvent;
-  const handler = handlers[event.topic] as ((m: EntityManager, p: unknown, e: DeliveredEvent, now: Date) => Promise<void>) | undefined;
+  const handler = handlers[event.topic] as
+    ((m: EntityManager, p: unknown, e: DeliveredEvent, now: Date) => Promise<void>) | undefined;
   if (!handler) return 'ignored';
   if (await dataSource.getRepository(ProcessedEvent).existsBy({ eventId: event.eventId })) return 'duplicate';
   try {
@@ -239,7 +277,11 @@ export async function applyEvent(dataSource: DataSource, handlers: EventHandlers
     return 'applied';
   } catch (error) {
     // Two replicas received the same event at once: the loser's insert hits the primary key.
-    if (isUniqueViolation(error) && (await dataSource.getRepository(ProcessedEvent).existsBy({ eventId: event.eventId }))) return 'duplicate';
+    if (
+      isUniqueViolation(error) &&
+      (await dataSource.getRepository(ProcessedEvent).existsBy({ eventId: event.eventId }))
+    )
+      return 'duplicate';
     throw error;
   }
 }

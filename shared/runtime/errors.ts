@@ -51,7 +51,10 @@ export function maskUnexpectedErrors(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
     const code = formatted.extensions?.code;
-    if (original instanceof CodedError || (typeof code === 'string' && PASS_THROUGH_CODES.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR)) {
+    if (
+      original instanceof CodedError ||
+      (typeof code === 'string' && PASS_THROUGH_CODES.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR)
+    ) {
       // Drop the stack trace Apollo may attach in development and the name of the subgraph the
       // gateway adds: callers see one graph, not its internal layout.
       const { stacktrace: _stacktrace, serviceName: _serviceName, ...extensions } = formatted.extensions ?? {};

@@ -19,7 +19,12 @@ export class PortInUseError extends Error {
 }
 
 /** Listens on `port` (0 picks a free one) and resolves once bound; a taken port rejects with a clear error. */
-export function listen(handler: RequestListener, port: number, host: string, options: { maxHeaderSize?: number } = {}): Promise<RunningServer> {
+export function listen(
+  handler: RequestListener,
+  port: number,
+  host: string,
+  options: { maxHeaderSize?: number } = {},
+): Promise<RunningServer> {
   const server = http.createServer({ maxHeaderSize: options.maxHeaderSize }, handler);
   // Keep-alive sockets from the gateway's fetch would otherwise hold close() open.
   server.keepAliveTimeout = 5_000;
@@ -53,7 +58,12 @@ export function jsonErrorHandler(logger: Logger): ErrorRequestHandler {
     const status = error.status && error.status >= 400 && error.status < 500 ? error.status : 500;
     if (status === 500) logger.error({ err: error }, 'unhandled request error');
     res.status(status).json({
-      errors: [{ message: status === 500 ? 'Internal server error' : 'Malformed request', extensions: { code: status === 500 ? ErrorCode.INTERNAL_SERVER_ERROR : 'BAD_REQUEST' } }],
+      errors: [
+        {
+          message: status === 500 ? 'Internal server error' : 'Malformed request',
+          extensions: { code: status === 500 ? ErrorCode.INTERNAL_SERVER_ERROR : 'BAD_REQUEST' },
+        },
+      ],
     });
   };
 }

@@ -9,7 +9,17 @@ export function createLogger(service: string, env: Record<string, string | undef
     base: { service },
     // Never log credentials or tokens, wherever they appear in a logged object.
     redact: {
-      paths: ['password', '*.password', 'token', '*.token', 'authorization', '*.authorization', 'headers.authorization', 'codes', '*.codes'],
+      paths: [
+        'password',
+        '*.password',
+        'token',
+        '*.token',
+        'authorization',
+        '*.authorization',
+        'headers.authorization',
+        'codes',
+        '*.codes',
+      ],
       censor: '[redacted]',
     },
   });

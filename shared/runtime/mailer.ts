@@ -53,9 +53,15 @@ export function createMailer(config: MailerConfig, logger: Logger): Mailer {
   return {
     destination: config.outboxDir,
     async send(message) {
-      const info = (await transport.sendMail({ from: config.from, ...message })) as { message: Buffer; messageId: string };
+      const info = (await transport.sendMail({ from: config.from, ...message })) as {
+        message: Buffer;
+        messageId: string;
+      };
       fs.mkdirSync(config.outboxDir, { recursive: true });
-      const file = path.join(config.outboxDir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${info.messageId.replace(/[^A-Za-z0-9@.-]/g, '')}.eml`);
+      const file = path.join(
+        config.outboxDir,
+        `${new Date().toISOString().replace(/[:.]/g, '-')}-${info.messageId.replace(/[^A-Za-z0-9@.-]/g, '')}.eml`,
+      );
       fs.writeFileSync(file, info.message);
       logger.info({ file, to: message.to, subject: message.subject }, 'email kept in the data folder');
     },

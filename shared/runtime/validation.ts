@@ -16,9 +16,17 @@ export const dnsLabel = z
   .string()
   .trim()
   .toLowerCase()
-  .regex(/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/, 'must be a DNS label: 1-63 lowercase letters, digits or inner hyphens');
+  .regex(
+    /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/,
+    'must be a DNS label: 1-63 lowercase letters, digits or inner hyphens',
+  );
 
-export const emailAddress = z.string().trim().toLowerCase().max(254, 'must be at most 254 characters').email('must be a valid email address');
+export const emailAddress = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(254, 'must be at most 254 characters')
+  .email('must be a valid email address');
 
 export const uuid = z.string().uuid('must be a valid id');
 

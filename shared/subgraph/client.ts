@@ -24,7 +24,10 @@ export async function querySubgraph<T>(
   });
   const body = (await response.json().catch(() => ({}))) as { data?: T; errors?: Array<{ message: string }> };
   if (!response.ok || body.errors?.length || !body.data) {
-    throw new CodedError(ErrorCode.INTERNAL_SERVER_ERROR, `${audience} did not answer: ${body.errors?.[0]?.message ?? `HTTP ${response.status}`}`);
+    throw new CodedError(
+      ErrorCode.INTERNAL_SERVER_ERROR,
+      `${audience} did not answer: ${body.errors?.[0]?.message ?? `HTTP ${response.status}`}`,
+    );
   }
   return body.data;
 }

@@ -1,6 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { ConfigError, DEFAULT_PORTS, envBool, envInt, envOptional, envString, subgraphUrls, type SubgraphName } from '../runtime/config';
+import {
+  ConfigError,
+  DEFAULT_PORTS,
+  envBool,
+  envInt,
+  envOptional,
+  envString,
+  subgraphUrls,
+  type SubgraphName,
+} from '../runtime/config';
 import { parseDatabaseUrl, type DatabaseSettings } from '../data/database';
 
 export interface SubgraphConfig {
@@ -28,13 +37,17 @@ export function readInternalSecret(env: Record<string, string | undefined>, data
   const fromEnv = envOptional(env, 'INTERNAL_TOKEN_SECRET');
   const file = path.join(dataDir, INTERNAL_SECRET_FILE);
   const secret = fromEnv ?? (fs.existsSync(file) ? fs.readFileSync(file, 'utf8').trim() : undefined);
-  if (!secret) throw new ConfigError('INTERNAL_TOKEN_SECRET', `is required (or run \`npm start\` once to generate ${file})`);
+  if (!secret)
+    throw new ConfigError('INTERNAL_TOKEN_SECRET', `is required (or run \`npm start\` once to generate ${file})`);
   if (Buffer.byteLength(secret) < 32) throw new ConfigError('INTERNAL_TOKEN_SECRET', 'must be at least 32 characters');
   return secret;
 }
 
 /** Reads a subgraph's configuration; each variable is documented in README.md ("Configuration"). */
-export function loadSubgraphConfig(name: SubgraphName, env: Record<string, string | undefined> = process.env): SubgraphConfig {
+export function loadSubgraphConfig(
+  name: SubgraphName,
+  env: Record<string, string | undefined> = process.env,
+): SubgraphConfig {
   const dataDir = path.resolve(envString(env, 'DATA_DIR', 'data'));
   const variable = `${name.toUpperCase()}_DATABASE_URL`;
   return {

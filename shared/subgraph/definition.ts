@@ -65,12 +65,15 @@ export interface RunningSubgraph {
   stop(): Promise<void>;
 }
 
-
 /**
  * Builds a subgraph from its definition and configuration: opens and migrates its database, seeds
  * demo data when asked, and prepares its HTTP service and outbox relay. Nothing listens until start().
  */
-export async function createSubgraph<C extends BaseContext, S, D>(definition: SubgraphDefinition<C, S, D>, config: SubgraphConfig, options: CreateSubgraphOptions<D>): Promise<RunningSubgraph> {
+export async function createSubgraph<C extends BaseContext, S, D>(
+  definition: SubgraphDefinition<C, S, D>,
+  config: SubgraphConfig,
+  options: CreateSubgraphOptions<D>,
+): Promise<RunningSubgraph> {
   const { logger, clock = systemClock } = options;
   const database = await openDatabase({
     settings: config.database,
@@ -81,10 +84,13 @@ export async function createSubgraph<C extends BaseContext, S, D>(definition: Su
   const { dataSource } = database;
   try {
     if (config.seedDemoData && definition.seed) {
-      if (!options.demoData) throw new Error(`SEED_DEMO_DATA is set, but ${config.name} was started without a data set to seed`);
+      if (!options.demoData)
+        throw new Error(`SEED_DEMO_DATA is set, but ${config.name} was started without a data set to seed`);
       await definition.seed(dataSource, options.demoData(), clock.now());
     }
-    const services = (definition.setup ? await definition.setup({ config, dataSource, logger, clock }) : undefined) as S;
+    const services = (
+      definition.setup ? await definition.setup({ config, dataSource, logger, clock }) : undefined
+    ) as S;
     const tokens = new InternalTokens(config.internalTokenSecret, config.name);
     const service = await createSubgraphService<C>({
       name: config.name,
@@ -96,13 +102,23 @@ export async function createSubgraph<C extends BaseContext, S, D>(definition: Su
       clock,
       buildContext: (base) => definition.buildContext(base, dataSource, services),
       flushEvents: async () => {
-        await relay.drain(3).catch((error: unknown) => logger.warn({ err: error }, 'immediate event delivery failed; the relay retries'));
+        await relay
+          .drain(3)
+          .catch((error: unknown) => logger.warn({ err: error }, 'immediate event delivery failed; the relay retries'));
       },
       routes: definition.routes ? (app) => definition.routes?.(app, services) : undefined,
-      eventHandlers: typeof definition.eventHandlers === 'function' ? definition.eventHandlers(services) : definition.eventHandlers,
+      eventHandlers:
+        typeof definition.eventHandlers === 'function' ? definition.eventHandlers(services) : definition.eventHandlers,
     });
     let background: { stop(): Promise<void> } | null = null;
-    const relay = new OutboxRelay({ dataSource, source: config.name, destinations: config.peers, tokens, logger, intervalMs: config.relayIntervalMs });
+    const relay = new OutboxRelay({
+      dataSource,
+      source: config.name,
+      destinations: config.peers,
+      tokens,
+      logger,
+      intervalMs: config.relayIntervalMs,
+    });
     const subgraph: RunningSubgraph = {
       name: config.name,
       database,
@@ -130,7 +146,11 @@ export async function createSubgraph<C extends BaseContext, S, D>(definition: Su
 }
 
 /** The whole main() of a subgraph: configuration from the environment, listen, stop on a signal. */
-export function runSubgraphMain<C extends BaseContext, S, D>(name: SubgraphConfig['name'], definition: SubgraphDefinition<C, S, D>, options: Omit<CreateSubgraphOptions<D>, 'logger'> = {}): void {
+export function runSubgraphMain<C extends BaseContext, S, D>(
+  name: SubgraphConfig['name'],
+  definition: SubgraphDefinition<C, S, D>,
+  options: Omit<CreateSubgraphOptions<D>, 'logger'> = {},
+): void {
   const logger = createLogger(name);
   runMain(logger, async () => {
     const config = loadSubgraphConfig(name);

@@ -50,10 +50,16 @@ const unauthenticated = (response: Response, message: string): void => {
  * Builds a subgraph's HTTP service: POST /graphql (internal token required), POST /internal/events
  * (event delivery, internal token required), GET /health and GET /ready (database reachable).
  */
-export async function createSubgraphService<C extends BaseContext>(options: SubgraphServiceOptions<C>): Promise<SubgraphService> {
+export async function createSubgraphService<C extends BaseContext>(
+  options: SubgraphServiceOptions<C>,
+): Promise<SubgraphService> {
   const { name, logger, tokens, dataSource, clock } = options;
   // Every subgraph enforces the authorization directives again: the gateway is not the only door.
-  let schema = enforceAuthzDirectives(buildSubgraphSchema([{ typeDefs: parse(options.typeDefs), resolvers: options.resolvers as GraphQLResolverMap<unknown> }]));
+  let schema = enforceAuthzDirectives(
+    buildSubgraphSchema([
+      { typeDefs: parse(options.typeDefs), resolvers: options.resolvers as GraphQLResolverMap<unknown> },
+    ]),
+  );
   if (options.transformSchema) schema = options.transformSchema(schema);
   const apollo = new ApolloServer<C>({
     schema,

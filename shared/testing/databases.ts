@@ -29,12 +29,14 @@ export async function createTestDatabases(names: readonly string[], kind = TEST_
   const connection = await mysql.createConnection(MYSQL_TEST_URL);
   const databases = names.map((name) => `tenantry_t${tag}_${name}`);
   try {
-    for (const database of databases) await connection.query(`CREATE DATABASE \`${database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+    for (const database of databases)
+      await connection.query(`CREATE DATABASE \`${database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
   } finally {
     await connection.end();
   }
   return {
-    settings: (name) => parseDatabaseUrl('MYSQL_TEST_URL', `${MYSQL_TEST_URL.replace(/\/$/, '')}/tenantry_t${tag}_${name}`, ''),
+    settings: (name) =>
+      parseDatabaseUrl('MYSQL_TEST_URL', `${MYSQL_TEST_URL.replace(/\/$/, '')}/tenantry_t${tag}_${name}`, ''),
     dispose: async () => {
       const cleanup = await mysql.createConnection(MYSQL_TEST_URL);
       try {

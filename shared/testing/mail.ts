@@ -30,7 +30,9 @@ const decodeQuotedPrintable = (value: string): string =>
 /** RFC 2047 encoded words (=?UTF-8?Q?...?= / =?UTF-8?B?...?=) in headers such as Subject. */
 const decodeHeader = (value: string): string =>
   value.replace(/=\?utf-8\?([QB])\?([^?]*)\?=\s*/gi, (_match, encoding: string, text: string) =>
-    encoding.toUpperCase() === 'B' ? Buffer.from(text, 'base64').toString('utf8') : decodeQuotedPrintable(text.replace(/_/g, ' ')),
+    encoding.toUpperCase() === 'B'
+      ? Buffer.from(text, 'base64').toString('utf8')
+      : decodeQuotedPrintable(text.replace(/_/g, ' ')),
   );
 
 function decodePart(headers: string, body: string): string {
@@ -93,10 +95,20 @@ export async function startTestMailbox(): Promise<TestMailbox> {
       const found = messages.find(match);
       if (found) return Promise.resolve(found);
       return new Promise((resolve, reject) => {
-        const waiter = { match, resolve: (mail: ReceivedMail) => { clearTimeout(timer); resolve(mail); } };
+        const waiter = {
+          match,
+          resolve: (mail: ReceivedMail) => {
+            clearTimeout(timer);
+            resolve(mail);
+          },
+        };
         const timer = setTimeout(() => {
           waiters.splice(waiters.indexOf(waiter), 1);
-          reject(new Error(`no matching email within ${timeoutMs} ms (received: ${messages.map((m) => `${m.to.join(',')}: ${m.subject}`).join('; ')})`));
+          reject(
+            new Error(
+              `no matching email within ${timeoutMs} ms (received: ${messages.map((m) => `${m.to.join(',')}: ${m.subject}`).join('; ')})`,
+            ),
+          );
         }, timeoutMs);
         waiters.push(waiter);
       });

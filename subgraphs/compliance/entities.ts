@@ -1,7 +1,12 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /** Defaults of DESIGN.md: soft delete 12 months after joining, erasure 36 months after that. */
-export const DEFAULT_RETENTION = { softDeleteAfterMonths: 12, eraseAfterMonths: 36, privacyTermsVersion: '1.0', acceptanceWindowDays: 30 } as const;
+export const DEFAULT_RETENTION = {
+  softDeleteAfterMonths: 12,
+  eraseAfterMonths: 36,
+  privacyTermsVersion: '1.0',
+  acceptanceWindowDays: 30,
+} as const;
 
 @Entity('retention_policies')
 export class RetentionPolicyEntity {
@@ -25,8 +30,6 @@ export class ConsentRecordEntity {
   @Column({ type: 'datetime', precision: 3, nullable: true }) withdrawnAt: Date | null;
   @Column({ type: 'varchar', length: 50 }) source: string;
 }
-
-
 
 /** Append-only: rows are inserted by the AccessChanged event handler and never updated or deleted. */
 @Entity('audit_log')

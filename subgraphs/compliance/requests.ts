@@ -26,7 +26,14 @@ const HOLDERS: SubgraphName[] = ['identity', 'tenancy', 'permissions'];
 /** What one subgraph holds on a person, as JSON text, from its system-only _<subgraph>PersonalData field. */
 async function personalDataFrom(peers: PeerAccess, subgraph: SubgraphName, userId: string): Promise<unknown> {
   const field = `_${subgraph}PersonalData`;
-  const data = await querySubgraph<Record<string, string>>(peers.peers[subgraph], subgraph, peers.tokens, SYSTEM, `query($userId: ID!) { ${field}(userId: $userId) }`, { userId });
+  const data = await querySubgraph<Record<string, string>>(
+    peers.peers[subgraph],
+    subgraph,
+    peers.tokens,
+    SYSTEM,
+    `query($userId: ID!) { ${field}(userId: $userId) }`,
+    { userId },
+  );
   return JSON.parse(data[field]) as unknown;
 }
 
@@ -40,7 +47,9 @@ async function homeOrganization(peers: PeerAccess, userId: string): Promise<stri
 export async function identifyingStrings(peers: PeerAccess, userId: string): Promise<string[]> {
   const identity = (await personalDataFrom(peers, 'identity', userId)) as { user?: Record<string, unknown> } | null;
   const user = identity?.user ?? {};
-  return ['email', 'username', 'firstName', 'lastName'].map((key) => user[key]).filter((value): value is string => typeof value === 'string' && value.length > 0);
+  return ['email', 'username', 'firstName', 'lastName']
+    .map((key) => user[key])
+    .filter((value): value is string => typeof value === 'string' && value.length > 0);
 }
 
 /** The person themself, or a holder of `permission` in their home organisation. */
@@ -48,7 +57,8 @@ async function authorize(peers: PeerAccess, principal: Principal, userId: string
   const organizationId = await homeOrganization(peers, userId);
   if (!organizationId) throw notFound('User', userId);
   const self = principal.kind === 'user' && principal.userId === userId;
-  if (!self && !can(principal, permission, organizationId)) throw forbidden(`You need ${permission} in the person's organisation, or to be the person`);
+  if (!self && !can(principal, permission, organizationId))
+    throw forbidden(`You need ${permission} in the person's organisation, or to be the person`);
   return organizationId;
 }
 
@@ -58,53 +68,129 @@ const userIdInput = z.string().uuid('must be a valid id');
  * Gathers everything every subgraph holds on the person into one JSON document, stored with the
  * request so the requester can fetch it. Each subgraph answers only about that one person.
  */
-export async function requestDataExport(db: DataSource, peers: PeerAccess, principal: Principal, userId: string, clock: Clock): Promise<DataSubjectRequestEntity> {
+export async function requestDataExport(
+  db: DataSource,
+  peers: PeerAccess,
+  principal: Principal,
+  userId: string,
+  clock: Clock,
+): Promise<DataSubjectRequestEntity> {
   validate(userIdInput, userId);
   const organizationId = await authorize(peers, principal, userId, 'compliance.export');
   const requestedAt = clock.now();
-  const request = db.getRepository(DataSubjectRequestEntity).create({ id: newId(), clientId: organizationId, userId, kind: 'EXPORT', status: 'PENDING', requestedBy: actorId(principal), requestedAt, completedAt: null, result: null, failure: null });
+  const request = db.getRepository(DataSubjectRequestEntity).create({
+    id: newId(),
+    clientId: organizationId,
+    userId,
+    kind: 'EXPORT',
+    status: 'PENDING',
+    requestedBy: actorId(principal),
+    requestedAt,
+    completedAt: null,
+    result: null,
+    failure: null,
+  });
   await inTransaction(db, (manager) => manager.insert(DataSubjectRequestEntity, request));
   try {
-    const sections = Object.fromEntries(await Promise.all(HOLDERS.map(async (subgraph) => [subgraph, await personalDataFrom(peers, subgraph, userId)] as const)));
+    const sections = Object.fromEntries(
+      await Promise.all(
+        HOLDERS.map(async (subgraph) => [subgraph, await personalDataFrom(peers, subgraph, userId)] as const),
+      ),
+    );
     const [consents, participations, state] = await Promise.all([
       db.getRepository(ConsentRecordEntity).find({ where: { userId }, order: { givenAt: 'ASC' } }),
       db.getRepository(ParticipationEntity).findBy({ userId }),
       db.getRepository(PersonStateEntity).findOneBy({ userId }),
     ]);
-    const document = { userId, exportedAt: clock.now().toISOString(), ...sections, compliance: { consents, participations, retentionState: state } };
-    await inTransaction(db, (manager) => manager.update(DataSubjectRequestEntity, { id: request.id }, { status: 'COMPLETED', completedAt: clock.now(), result: JSON.stringify(document) }));
+    const document = {
+      userId,
+      exportedAt: clock.now().toISOString(),
+      ...sections,
+      compliance: { consents, participations, retentionState: state },
+    };
+    await inTransaction(db, (manager) =>
+      manager.update(
+        DataSubjectRequestEntity,
+        { id: request.id },
+        { status: 'COMPLETED', completedAt: clock.now(), result: JSON.stringify(document) },
+      ),
+    );
   } catch (error) {
-    await inTransaction(db, (manager) => manager.update(DataSubjectRequestEntity, { id: request.id }, { status: 'FAILED', completedAt: clock.now(), failure: 'A subgraph could not be reached; ask again' }));
+    await inTransaction(db, (manager) =>
+      manager.update(
+        DataSubjectRequestEntity,
+        { id: request.id },
+        { status: 'FAILED', completedAt: clock.now(), failure: 'A subgraph could not be reached; ask again' },
+      ),
+    );
     throw error;
   }
   return (await db.getRepository(DataSubjectRequestEntity).findOneBy({ id: request.id }))!;
 }
 
 /** Erases the person on request, through the same step the retention sweep takes. */
-export async function requestErasure(db: DataSource, peers: PeerAccess, principal: Principal, userId: string, clock: Clock): Promise<DataSubjectRequestEntity> {
+export async function requestErasure(
+  db: DataSource,
+  peers: PeerAccess,
+  principal: Principal,
+  userId: string,
+  clock: Clock,
+): Promise<DataSubjectRequestEntity> {
   validate(userIdInput, userId);
   const organizationId = await authorize(peers, principal, userId, 'compliance.export');
   const now = clock.now();
-  const request = db.getRepository(DataSubjectRequestEntity).create({ id: newId(), clientId: organizationId, userId, kind: 'ERASURE', status: 'PENDING', requestedBy: actorId(principal), requestedAt: now, completedAt: null, result: null, failure: null });
+  const request = db.getRepository(DataSubjectRequestEntity).create({
+    id: newId(),
+    clientId: organizationId,
+    userId,
+    kind: 'ERASURE',
+    status: 'PENDING',
+    requestedBy: actorId(principal),
+    requestedAt: now,
+    completedAt: null,
+    result: null,
+    failure: null,
+  });
   await inTransaction(db, (manager) => manager.insert(DataSubjectRequestEntity, request));
   const strings = await identifyingStrings(peers, userId);
   await erase(db, userId, now, strings, ['ACTIVE', 'SOFT_DELETED']);
   // Exports made earlier hold the person's data: they go too.
   await inTransaction(db, async (manager) => {
     await manager.update(DataSubjectRequestEntity, { userId, kind: 'EXPORT' }, { result: null });
-    await manager.update(DataSubjectRequestEntity, { id: request.id }, { status: 'COMPLETED', completedAt: clock.now() });
+    await manager.update(
+      DataSubjectRequestEntity,
+      { id: request.id },
+      { status: 'COMPLETED', completedAt: clock.now() },
+    );
   });
   return (await db.getRepository(DataSubjectRequestEntity).findOneBy({ id: request.id }))!;
 }
 
-export async function listRequests(db: DataSource, clientId: string, first?: number | null, after?: string | null): Promise<Connection<DataSubjectRequestEntity>> {
+export async function listRequests(
+  db: DataSource,
+  clientId: string,
+  first?: number | null,
+  after?: string | null,
+): Promise<Connection<DataSubjectRequestEntity>> {
   const page = pageRequest(first, after);
-  const base = db.getRepository(DataSubjectRequestEntity).createQueryBuilder('request').where('request.clientId = :clientId', { clientId });
+  const base = db
+    .getRepository(DataSubjectRequestEntity)
+    .createQueryBuilder('request')
+    .where('request.clientId = :clientId', { clientId });
   const totalCount = await base.clone().getCount();
-  const rows = base.clone().orderBy('request.requestedAt', 'DESC').addOrderBy('request.id', 'DESC').take(page.first + 1);
+  const rows = base
+    .clone()
+    .orderBy('request.requestedAt', 'DESC')
+    .addOrderBy('request.id', 'DESC')
+    .take(page.first + 1);
   if (page.after) {
     const at = new Date(page.after.sort);
-    rows.andWhere('request.requestedAt <= :at AND (request.requestedAt < :at OR request.id < :id)', { at, id: page.after.id });
+    rows.andWhere('request.requestedAt <= :at AND (request.requestedAt < :at OR request.id < :id)', {
+      at,
+      id: page.after.id,
+    });
   }
-  return toConnection(page.first === 0 ? [] : await rows.getMany(), page, totalCount, (row) => encodeCursor(row.requestedAt.toISOString(), row.id));
+  return toConnection(page.first === 0 ? [] : await rows.getMany(), page, totalCount, (row) =>
+    encodeCursor(row.requestedAt.toISOString(), row.id),
+  );
 }

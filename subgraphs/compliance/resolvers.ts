@@ -13,13 +13,22 @@ import { PersonStateEntity, type DataSubjectRequestEntity } from './retention-en
 
 type Ref = { id: string };
 
-const sweepInput = z.object({ dryRun: z.boolean().default(false), batchSize: z.number().int().min(1).max(1000).default(100) });
+const sweepInput = z.object({
+  dryRun: z.boolean().default(false),
+  batchSize: z.number().int().min(1).max(1000).default(100),
+});
 
 /** Consents visible to the caller: all to the person, to others only those of organisations where they are compliance officers. */
 async function visibleConsents(user: Ref, { loaders, principal }: ComplianceContext): Promise<ConsentRecordEntity[]> {
   const records: ConsentRecordEntity[] = await loaders.consentsOfUser.load(user.id);
   const self = principal.kind === 'user' && principal.userId === user.id;
-  return self ? records : records.filter((record) => can(principal, 'compliance.manage', record.organizationId) || can(principal, 'compliance.export', record.organizationId));
+  return self
+    ? records
+    : records.filter(
+        (record) =>
+          can(principal, 'compliance.manage', record.organizationId) ||
+          can(principal, 'compliance.export', record.organizationId),
+      );
 }
 
 export const resolvers: GraphQLResolverMap<ComplianceContext> = {
@@ -29,29 +38,45 @@ export const resolvers: GraphQLResolverMap<ComplianceContext> = {
       requirePermission(principal, 'compliance.manage', clientId);
       return loaders.retentionPolicy.load(clientId);
     },
-    auditLog: (_: unknown, args: { organizationId: string; filter?: AuditFilter; first?: number; after?: string }, { db, principal }: ComplianceContext) => {
+    auditLog: (
+      _: unknown,
+      args: { organizationId: string; filter?: AuditFilter; first?: number; after?: string },
+      { db, principal }: ComplianceContext,
+    ) => {
       requirePermission(principal, 'audit.read', args.organizationId);
       return listAuditLog(db, args.organizationId, args.filter, args.first, args.after);
     },
-    dataSubjectRequests: (_: unknown, args: { clientId: string; first?: number; after?: string }, { db, principal }: ComplianceContext) => {
-      if (!can(principal, 'compliance.export', args.clientId)) requirePermission(principal, 'compliance.manage', args.clientId);
+    dataSubjectRequests: (
+      _: unknown,
+      args: { clientId: string; first?: number; after?: string },
+      { db, principal }: ComplianceContext,
+    ) => {
+      if (!can(principal, 'compliance.export', args.clientId))
+        requirePermission(principal, 'compliance.manage', args.clientId);
       return listRequests(db, args.clientId, args.first, args.after);
     },
   },
   Mutation: {
     updateRetentionPolicy: (_: unknown, args: { clientId: string; input: unknown }, context: ComplianceContext) =>
       updateRetentionPolicy(context.db, context, args.clientId, args.input, context.now),
-    recordConsent: (_: unknown, args: Record<string, unknown>, { db, principal, now }: ComplianceContext) => recordConsent(db, principal, args, now),
-    withdrawConsent: (_: unknown, args: { consentId: string }, { db, principal, now }: ComplianceContext) => withdrawConsent(db, principal, args.consentId, now),
+    recordConsent: (_: unknown, args: Record<string, unknown>, { db, principal, now }: ComplianceContext) =>
+      recordConsent(db, principal, args, now),
+    withdrawConsent: (_: unknown, args: { consentId: string }, { db, principal, now }: ComplianceContext) =>
+      withdrawConsent(db, principal, args.consentId, now),
     runRetentionSweep: (_: unknown, args: Record<string, unknown>, { db, services }: ComplianceContext) =>
       runSweep(db, services.clock, validate(sweepInput, args), (userId) => identifyingStrings(services, userId)),
-    requestDataExport: (_: unknown, { userId }: { userId: string }, { db, principal, services }: ComplianceContext) => requestDataExport(db, services, principal, userId, services.clock),
-    requestErasure: (_: unknown, { userId }: { userId: string }, { db, principal, services }: ComplianceContext) => requestErasure(db, services, principal, userId, services.clock),
+    requestDataExport: (_: unknown, { userId }: { userId: string }, { db, principal, services }: ComplianceContext) =>
+      requestDataExport(db, services, principal, userId, services.clock),
+    requestErasure: (_: unknown, { userId }: { userId: string }, { db, principal, services }: ComplianceContext) =>
+      requestErasure(db, services, principal, userId, services.clock),
   },
   DataSubjectRequest: {
     /** The export document goes only to the person and to holders of compliance.export in the organisation. */
     document: (request: DataSubjectRequestEntity, _: unknown, { principal }: ComplianceContext) =>
-      (principal.kind === 'user' && principal.userId === request.userId) || can(principal, 'compliance.export', request.clientId) ? request.result : null,
+      (principal.kind === 'user' && principal.userId === request.userId) ||
+      can(principal, 'compliance.export', request.clientId)
+        ? request.result
+        : null,
   },
   Client: {
     __resolveReference: (ref: Ref) => ({ id: ref.id }),
@@ -63,10 +88,16 @@ export const resolvers: GraphQLResolverMap<ComplianceContext> = {
   User: {
     __resolveReference: (ref: Ref) => ({ id: ref.id }),
     consents: (user: Ref, _: unknown, context: ComplianceContext) => visibleConsents(user, context),
-    consent: async (user: Ref, _: unknown, context: ComplianceContext) => (await visibleConsents(user, context)).find((record) => record.withdrawnAt === null) ?? null,
+    consent: async (user: Ref, _: unknown, context: ComplianceContext) =>
+      (await visibleConsents(user, context)).find((record) => record.withdrawnAt === null) ?? null,
     retentionState: async (user: Ref, _: unknown, { db, principal }: ComplianceContext) => {
       const state = await db.getRepository(PersonStateEntity).findOneBy({ userId: user.id });
-      if (state?.clientId && !can(principal, 'compliance.manage', state.clientId) && !can(principal, 'compliance.export', state.clientId)) return null;
+      if (
+        state?.clientId &&
+        !can(principal, 'compliance.manage', state.clientId) &&
+        !can(principal, 'compliance.export', state.clientId)
+      )
+        return null;
       return state ?? { state: 'ACTIVE', softDeletedAt: null, eraseDueAt: null, erasedAt: null };
     },
   },

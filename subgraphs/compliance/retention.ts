@@ -24,13 +24,24 @@ const policyInput = z.object({
 });
 
 /** Changes a client's retention policy (compliance.manage); the change is written to the audit log. */
-export async function updateRetentionPolicy(db: DataSource, context: Pick<BaseContext, 'principal' | 'requestId'>, clientId: string, input: unknown, now: Date): Promise<RetentionPolicyEntity> {
+export async function updateRetentionPolicy(
+  db: DataSource,
+  context: Pick<BaseContext, 'principal' | 'requestId'>,
+  clientId: string,
+  input: unknown,
+  now: Date,
+): Promise<RetentionPolicyEntity> {
   requirePermission(context.principal, 'compliance.manage', clientId);
   const changes = validate(policyInput, input);
   return inTransaction(db, async (manager) => {
     const policy = await manager.findOneBy(RetentionPolicyEntity, { clientId });
     if (!policy) throw notFound('Retention policy of client', clientId);
-    const before = { softDeleteAfterMonths: policy.softDeleteAfterMonths, eraseAfterMonths: policy.eraseAfterMonths, privacyTermsVersion: policy.privacyTermsVersion, acceptanceWindowDays: policy.acceptanceWindowDays };
+    const before = {
+      softDeleteAfterMonths: policy.softDeleteAfterMonths,
+      eraseAfterMonths: policy.eraseAfterMonths,
+      privacyTermsVersion: policy.privacyTermsVersion,
+      acceptanceWindowDays: policy.acceptanceWindowDays,
+    };
     const after = {
       softDeleteAfterMonths: changes.softDeleteAfterMonths ?? policy.softDeleteAfterMonths,
       eraseAfterMonths: changes.eraseAfterMonths ?? policy.eraseAfterMonths,
@@ -56,9 +67,17 @@ export async function updateRetentionPolicy(db: DataSource, context: Pick<BaseCo
 }
 
 /** Records that a participant joined a project (from tenancy's ProjectJoined); the clock starts there. */
-export async function recordParticipation(manager: EntityManager, payload: { projectId: string; clientId: string; userId: string; joinedAt: string }): Promise<void> {
+export async function recordParticipation(
+  manager: EntityManager,
+  payload: { projectId: string; clientId: string; userId: string; joinedAt: string },
+): Promise<void> {
   if (await manager.existsBy(ParticipationEntity, { projectId: payload.projectId, userId: payload.userId })) return;
-  await manager.insert(ParticipationEntity, { projectId: payload.projectId, userId: payload.userId, clientId: payload.clientId, joinedAt: new Date(payload.joinedAt) });
+  await manager.insert(ParticipationEntity, {
+    projectId: payload.projectId,
+    userId: payload.userId,
+    clientId: payload.clientId,
+    joinedAt: new Date(payload.joinedAt),
+  });
 }
 
 export interface SweepOptions {
@@ -76,7 +95,11 @@ export interface SweepReport {
 }
 
 /** Participants whose acceptance window passed without valid consent, and whose soft deletion is due. */
-async function dueForSoftDeletion(db: DataSource, now: Date, limit: number): Promise<Array<{ userId: string; clientId: string }>> {
+async function dueForSoftDeletion(
+  db: DataSource,
+  now: Date,
+  limit: number,
+): Promise<Array<{ userId: string; clientId: string }>> {
   const due: Array<{ userId: string; clientId: string }> = [];
   const policies = await db.getRepository(RetentionPolicyEntity).find();
   for (const policy of policies) {
@@ -94,13 +117,19 @@ async function dueForSoftDeletion(db: DataSource, now: Date, limit: number): Pro
       .take(limit * 4)
       .getMany();
     if (candidates.length === 0) continue;
-    const consents = await db.getRepository(ConsentRecordEntity).findBy({ userId: In([...new Set(candidates.map((c) => c.userId))]), policyVersion: policy.privacyTermsVersion, withdrawnAt: IsNull() });
+    const consents = await db.getRepository(ConsentRecordEntity).findBy({
+      userId: In([...new Set(candidates.map((c) => c.userId))]),
+      policyVersion: policy.privacyTermsVersion,
+      withdrawnAt: IsNull(),
+    });
     const seen = new Set(due.map((entry) => entry.userId));
     for (const participation of candidates) {
       if (seen.has(participation.userId)) continue;
       // Consent counts when it was given within the acceptance window after joining (DESIGN.md).
       const deadline = new Date(participation.joinedAt.getTime() + policy.acceptanceWindowDays * DAY_MS);
-      const consentedInTime = consents.some((consent) => consent.userId === participation.userId && consent.givenAt <= deadline);
+      const consentedInTime = consents.some(
+        (consent) => consent.userId === participation.userId && consent.givenAt <= deadline,
+      );
       if (consentedInTime) continue;
       due.push({ userId: participation.userId, clientId: policy.clientId });
       seen.add(participation.userId);
@@ -116,18 +145,37 @@ export const newPseudonym = (): string => `erased-${randomBytes(12).toString('he
  * Soft-deletes one person: a conditional transition (only from ACTIVE or no state), the event to every
  * subgraph, both in one transaction. Returns false when another sweep got there first.
  */
-export async function softDelete(db: DataSource, userId: string, clientId: string | null, reason: string, now: Date): Promise<boolean> {
+export async function softDelete(
+  db: DataSource,
+  userId: string,
+  clientId: string | null,
+  reason: string,
+  now: Date,
+): Promise<boolean> {
   const policy = clientId ? await db.getRepository(RetentionPolicyEntity).findOneBy({ clientId }) : null;
   const eraseDueAt = addMonths(now, policy?.eraseAfterMonths ?? 36);
   return inTransaction(db, async (manager) => {
     const existing = await manager.findOneBy(PersonStateEntity, { userId });
     if (existing && existing.state !== 'ACTIVE') return false;
     if (existing) {
-      const moved = await manager.update(PersonStateEntity, { userId, state: 'ACTIVE' }, { state: 'SOFT_DELETED', reason, softDeletedAt: now, eraseDueAt });
+      const moved = await manager.update(
+        PersonStateEntity,
+        { userId, state: 'ACTIVE' },
+        { state: 'SOFT_DELETED', reason, softDeletedAt: now, eraseDueAt },
+      );
       if (!moved.affected) return false;
     } else {
       // Two sweeps inserting the same person: the primary key lets only one through (the other rolls back).
-      await manager.insert(PersonStateEntity, { userId, clientId, state: 'SOFT_DELETED', reason, softDeletedAt: now, eraseDueAt, erasedAt: null, pseudonym: null });
+      await manager.insert(PersonStateEntity, {
+        userId,
+        clientId,
+        state: 'SOFT_DELETED',
+        reason,
+        softDeletedAt: now,
+        eraseDueAt,
+        erasedAt: null,
+        pseudonym: null,
+      });
     }
     await publish(manager, 'PersonSoftDeleted', { userId, clientId, reason }, now);
     return true;
@@ -138,17 +186,36 @@ export async function softDelete(db: DataSource, userId: string, clientId: strin
  * Erases one person: the transition to ERASED, compliance's own records (consents, participations,
  * personal data in audit entries) and the event that makes every other subgraph erase, in one transaction.
  */
-export async function erase(db: DataSource, userId: string, now: Date, identifyingStrings: string[] = [], fromStates: Array<'ACTIVE' | 'SOFT_DELETED'> = ['SOFT_DELETED']): Promise<boolean> {
+export async function erase(
+  db: DataSource,
+  userId: string,
+  now: Date,
+  identifyingStrings: string[] = [],
+  fromStates: Array<'ACTIVE' | 'SOFT_DELETED'> = ['SOFT_DELETED'],
+): Promise<boolean> {
   const pseudonym = newPseudonym();
   return inTransaction(db, async (manager) => {
     const existing = await manager.findOneBy(PersonStateEntity, { userId });
     if (existing) {
       if (!fromStates.includes(existing.state as 'ACTIVE' | 'SOFT_DELETED')) return false;
-      const moved = await manager.update(PersonStateEntity, { userId, state: existing.state }, { state: 'ERASED', erasedAt: now, pseudonym, reason: existing.reason });
+      const moved = await manager.update(
+        PersonStateEntity,
+        { userId, state: existing.state },
+        { state: 'ERASED', erasedAt: now, pseudonym, reason: existing.reason },
+      );
       if (!moved.affected) return false;
     } else {
       if (!fromStates.includes('ACTIVE')) return false;
-      await manager.insert(PersonStateEntity, { userId, clientId: null, state: 'ERASED', reason: 'erasure requested', softDeletedAt: null, eraseDueAt: null, erasedAt: now, pseudonym });
+      await manager.insert(PersonStateEntity, {
+        userId,
+        clientId: null,
+        state: 'ERASED',
+        reason: 'erasure requested',
+        softDeletedAt: null,
+        eraseDueAt: null,
+        erasedAt: now,
+        pseudonym,
+      });
     }
     await manager.delete(ConsentRecordEntity, { userId });
     await manager.delete(ParticipationEntity, { userId });
@@ -159,20 +226,36 @@ export async function erase(db: DataSource, userId: string, now: Date, identifyi
 }
 
 /** Audit entries stay (append-only) but keep only the pseudonym: ids and any name or email in before/after are replaced. */
-async function scrubAuditEntries(manager: EntityManager, userId: string, pseudonym: string, identifyingStrings: string[]): Promise<void> {
+async function scrubAuditEntries(
+  manager: EntityManager,
+  userId: string,
+  pseudonym: string,
+  identifyingStrings: string[],
+): Promise<void> {
   const needles = [userId, ...identifyingStrings.filter((value) => value.length >= 3)];
   const rows = await manager
     .getRepository(AuditEntryEntity)
     .createQueryBuilder('entry')
     .where('entry.actorId = :userId OR entry.targetId = :userId', { userId })
-    .orWhere(needles.map((_, index) => `entry.before LIKE :n${index} ${LIKE_ESCAPE} OR entry.after LIKE :n${index} ${LIKE_ESCAPE}`).join(' OR '), Object.fromEntries(needles.map((needle, index) => [`n${index}`, likeContaining(needle)])))
+    .orWhere(
+      needles
+        .map((_, index) => `entry.before LIKE :n${index} ${LIKE_ESCAPE} OR entry.after LIKE :n${index} ${LIKE_ESCAPE}`)
+        .join(' OR '),
+      Object.fromEntries(needles.map((needle, index) => [`n${index}`, likeContaining(needle)])),
+    )
     .getMany();
-  const scrub = (value: string | null): string | null => (value === null ? null : needles.reduce((text, needle) => text.split(needle).join(pseudonym), value));
+  const scrub = (value: string | null): string | null =>
+    value === null ? null : needles.reduce((text, needle) => text.split(needle).join(pseudonym), value);
   for (const row of rows) {
     await manager.update(
       AuditEntryEntity,
       { id: row.id },
-      { actorId: row.actorId === userId ? pseudonym : row.actorId, targetId: row.targetId === userId ? pseudonym : row.targetId, before: scrub(row.before), after: scrub(row.after) },
+      {
+        actorId: row.actorId === userId ? pseudonym : row.actorId,
+        targetId: row.targetId === userId ? pseudonym : row.targetId,
+        before: scrub(row.before),
+        after: scrub(row.after),
+      },
     );
   }
 }
@@ -182,12 +265,27 @@ async function scrubAuditEntries(manager: EntityManager, userId: string, pseudon
  * Safe on several replicas at once and after a crash: every step is a conditional transition
  * committed together with its event, so nothing is done twice and nothing acknowledged is lost.
  */
-export async function runSweep(db: DataSource, clock: Clock, options: SweepOptions, personalStrings: (userId: string) => Promise<string[]> = async () => []): Promise<SweepReport> {
+export async function runSweep(
+  db: DataSource,
+  clock: Clock,
+  options: SweepOptions,
+  personalStrings: (userId: string) => Promise<string[]> = async () => [],
+): Promise<SweepReport> {
   const now = clock.now();
   const limit = options.batchSize;
   const toSoftDelete = await dueForSoftDeletion(db, now, limit + 1);
-  const toErase = await db.getRepository(PersonStateEntity).find({ where: { state: 'SOFT_DELETED', eraseDueAt: LessThanOrEqual(now) }, order: { eraseDueAt: 'ASC' }, take: limit + 1 });
-  const report: SweepReport = { dryRun: options.dryRun, now, softDeleted: [], erased: [], hasMore: toSoftDelete.length > limit || toErase.length > limit };
+  const toErase = await db.getRepository(PersonStateEntity).find({
+    where: { state: 'SOFT_DELETED', eraseDueAt: LessThanOrEqual(now) },
+    order: { eraseDueAt: 'ASC' },
+    take: limit + 1,
+  });
+  const report: SweepReport = {
+    dryRun: options.dryRun,
+    now,
+    softDeleted: [],
+    erased: [],
+    hasMore: toSoftDelete.length > limit || toErase.length > limit,
+  };
   if (options.dryRun) {
     report.softDeleted = toSoftDelete.slice(0, limit).map((entry) => entry.userId);
     report.erased = toErase.slice(0, limit).map((entry) => entry.userId);
@@ -195,7 +293,8 @@ export async function runSweep(db: DataSource, clock: Clock, options: SweepOptio
   }
   for (const entry of toSoftDelete.slice(0, limit)) {
     try {
-      if (await softDelete(db, entry.userId, entry.clientId, 'privacy terms not accepted in time', now)) report.softDeleted.push(entry.userId);
+      if (await softDelete(db, entry.userId, entry.clientId, 'privacy terms not accepted in time', now))
+        report.softDeleted.push(entry.userId);
     } catch (error) {
       // Lost a race with another replica on the same person: it did the step.
       if (!(await db.getRepository(PersonStateEntity).existsBy({ userId: entry.userId }))) throw error;

@@ -25,8 +25,14 @@ export const compliance: SubgraphDefinition<ComplianceContext, ComplianceService
     const minutes = envInt(config.env, 'RETENTION_SWEEP_INTERVAL_MINUTES', 60, { max: 10_080 });
     if (minutes === 0) return null;
     const timer = setInterval(() => {
-      runSweep(dataSource, services.clock, { dryRun: false, batchSize: 500 }, (userId) => identifyingStrings(services, userId))
-        .then((report) => (report.softDeleted.length || report.erased.length) && logger.info({ softDeleted: report.softDeleted.length, erased: report.erased.length }, 'retention sweep'))
+      runSweep(dataSource, services.clock, { dryRun: false, batchSize: 500 }, (userId) =>
+        identifyingStrings(services, userId),
+      )
+        .then(
+          (report) =>
+            (report.softDeleted.length || report.erased.length) &&
+            logger.info({ softDeleted: report.softDeleted.length, erased: report.erased.length }, 'retention sweep'),
+        )
         .catch((error: unknown) => logger.warn({ err: error }, 'retention sweep failed; the next one resumes'));
     }, minutes * 60_000);
     timer.unref();
@@ -37,7 +43,12 @@ export const compliance: SubgraphDefinition<ComplianceContext, ComplianceService
     // processed-events guard is what keeps redelivery harmless.
     ClientCreated: async (manager, payload, event) => {
       const at = new Date(event.occurredAt);
-      await manager.insert(RetentionPolicyEntity, { clientId: payload.clientId, ...DEFAULT_RETENTION, createdAt: at, updatedAt: at });
+      await manager.insert(RetentionPolicyEntity, {
+        clientId: payload.clientId,
+        ...DEFAULT_RETENTION,
+        createdAt: at,
+        updatedAt: at,
+      });
     },
     AccessChanged: (manager, payload, event) => appendAuditEntry(manager, payload, event),
     ProjectJoined: (manager, payload) => recordParticipation(manager, payload),

@@ -44,14 +44,26 @@ const INVALID_CREDENTIALS = 'Email or password is incorrect';
  * Signs a user in. Every attempt is recorded before the password is checked, so attempts packed
  * into one request (aliases) or spread over replicas all count towards the throttle.
  */
-export async function login(db: DataSource, services: AuthServices, input: unknown, clientAddress: string | null, now: Date): Promise<AuthPayload> {
+export async function login(
+  db: DataSource,
+  services: AuthServices,
+  input: unknown,
+  clientAddress: string | null,
+  now: Date,
+): Promise<AuthPayload> {
   const { email, password } = validate(loginInput, input);
   const address = (clientAddress ?? 'unknown').slice(0, 64);
   const { config } = services;
   const windowStart = new Date(now.getTime() - config.throttleWindowMinutes * 60_000);
   const attemptId = newId();
   const [accountFailures, addressFailures] = await inTransaction(db, async (manager) => {
-    await manager.insert(LoginAttemptEntity, { id: attemptId, accountKey: email, address, attemptedAt: now, succeeded: false });
+    await manager.insert(LoginAttemptEntity, {
+      id: attemptId,
+      accountKey: email,
+      address,
+      attemptedAt: now,
+      succeeded: false,
+    });
     return Promise.all([
       manager.countBy(LoginAttemptEntity, { accountKey: email, succeeded: false, attemptedAt: MoreThan(windowStart) }),
       manager.countBy(LoginAttemptEntity, { address, succeeded: false, attemptedAt: MoreThan(windowStart) }),
@@ -59,27 +71,52 @@ export async function login(db: DataSource, services: AuthServices, input: unkno
   });
   // The attempt just recorded is included, so the (max+1)-th attempt is the first refused.
   if (accountFailures > config.maxFailuresPerAccount || addressFailures > config.maxFailuresPerAddress) {
-    throw new CodedError(ErrorCode.TOO_MANY_REQUESTS, `Too many failed sign-ins; try again in ${config.throttleWindowMinutes} minutes`, {
-      retryAfterSeconds: config.throttleWindowMinutes * 60,
-    });
+    throw new CodedError(
+      ErrorCode.TOO_MANY_REQUESTS,
+      `Too many failed sign-ins; try again in ${config.throttleWindowMinutes} minutes`,
+      {
+        retryAfterSeconds: config.throttleWindowMinutes * 60,
+      },
+    );
   }
   const user = await db.getRepository(UserEntity).findOneBy({ email });
   const passwordMatches = await verifyPassword(password, user?.passwordHash ?? (await decoy()));
   // A soft-deleted person answers like an unknown one.
   if (!user || user.deletedAt || !user.passwordHash || !passwordMatches) throw unauthenticated(INVALID_CREDENTIALS);
   if (user.status !== 'ACTIVE') throw unauthenticated('This account is not active');
-  if (await isOrganizationSuspended(db, user.organizationId)) throw unauthenticated('Your organisation is suspended; contact its administrator');
+  if (await isOrganizationSuspended(db, user.organizationId))
+    throw unauthenticated('Your organisation is suspended; contact its administrator');
   return inTransaction(db, async (manager) => {
     await manager.update(LoginAttemptEntity, { id: attemptId }, { succeeded: true });
-    await manager.insert(LoginEventEntity, { id: newId(), userId: user.id, organizationId: user.organizationId, occurredAt: now });
+    await manager.insert(LoginEventEntity, {
+      id: newId(),
+      userId: user.id,
+      organizationId: user.organizationId,
+      occurredAt: now,
+    });
     await recordLoginInRollups(manager, user.id, user.organizationId, now);
     await manager.update(UserEntity, { id: user.id }, { lastLoginAt: now });
     const familyId = newId();
     const refreshToken = newRefreshToken();
     const refreshTokenExpiresAt = new Date(now.getTime() + config.refreshTokenTtlDays * 86_400_000);
-    await manager.insert(SessionEntity, { id: familyId, familyId, userId: user.id, tokenHash: sha256(refreshToken), createdAt: now, expiresAt: refreshTokenExpiresAt, usedAt: null, revokedAt: null });
+    await manager.insert(SessionEntity, {
+      id: familyId,
+      familyId,
+      userId: user.id,
+      tokenHash: sha256(refreshToken),
+      createdAt: now,
+      expiresAt: refreshTokenExpiresAt,
+      usedAt: null,
+      revokedAt: null,
+    });
     const access = await services.issuer.issue({ sub: user.id, typ: 'user', sid: familyId }, now);
-    return { accessToken: access.token, accessTokenExpiresAt: access.expiresAt, refreshToken, refreshTokenExpiresAt, user: { ...user, lastLoginAt: now } };
+    return {
+      accessToken: access.token,
+      accessTokenExpiresAt: access.expiresAt,
+      refreshToken,
+      refreshTokenExpiresAt,
+      user: { ...user, lastLoginAt: now },
+    };
   });
 }
 
@@ -87,33 +124,62 @@ export async function login(db: DataSource, services: AuthServices, input: unkno
  * Exchanges a refresh token for a new pair. A token is good once: presenting it again means it was
  * copied, so the whole session family is revoked and the caller must sign in again.
  */
-export async function refreshSession(db: DataSource, services: AuthServices, refreshToken: string, now: Date): Promise<AuthPayload> {
-  if (typeof refreshToken !== 'string' || refreshToken.length < 20 || refreshToken.length > 200) throw unauthenticated('Invalid refresh token');
+export async function refreshSession(
+  db: DataSource,
+  services: AuthServices,
+  refreshToken: string,
+  now: Date,
+): Promise<AuthPayload> {
+  if (typeof refreshToken !== 'string' || refreshToken.length < 20 || refreshToken.length > 200)
+    throw unauthenticated('Invalid refresh token');
   const session = await db.getRepository(SessionEntity).findOneBy({ tokenHash: sha256(refreshToken) });
   if (!session || session.revokedAt || session.expiresAt <= now) throw unauthenticated('Invalid refresh token');
   const outcome = await inTransaction(db, async (manager) => {
     // Conditional update: of two concurrent refreshes with the same token only one wins.
-    const claimed = await manager.update(SessionEntity, { id: session.id, usedAt: IsNull(), revokedAt: IsNull() }, { usedAt: now });
+    const claimed = await manager.update(
+      SessionEntity,
+      { id: session.id, usedAt: IsNull(), revokedAt: IsNull() },
+      { usedAt: now },
+    );
     if (!claimed.affected) {
       await manager.update(SessionEntity, { familyId: session.familyId, revokedAt: IsNull() }, { revokedAt: now });
       return 'reused' as const;
     }
     const user = await manager.findOneBy(UserEntity, { id: session.userId });
-    if (!user || user.status !== 'ACTIVE' || (await isOrganizationSuspended(manager, user.organizationId))) return 'inactive' as const;
+    if (!user || user.status !== 'ACTIVE' || (await isOrganizationSuspended(manager, user.organizationId)))
+      return 'inactive' as const;
     const next = newRefreshToken();
     const refreshTokenExpiresAt = new Date(now.getTime() + services.config.refreshTokenTtlDays * 86_400_000);
-    await manager.insert(SessionEntity, { id: newId(), familyId: session.familyId, userId: user.id, tokenHash: sha256(next), createdAt: now, expiresAt: refreshTokenExpiresAt, usedAt: null, revokedAt: null });
+    await manager.insert(SessionEntity, {
+      id: newId(),
+      familyId: session.familyId,
+      userId: user.id,
+      tokenHash: sha256(next),
+      createdAt: now,
+      expiresAt: refreshTokenExpiresAt,
+      usedAt: null,
+      revokedAt: null,
+    });
     const access = await services.issuer.issue({ sub: user.id, typ: 'user', sid: session.familyId }, now);
-    return { accessToken: access.token, accessTokenExpiresAt: access.expiresAt, refreshToken: next, refreshTokenExpiresAt, user };
+    return {
+      accessToken: access.token,
+      accessTokenExpiresAt: access.expiresAt,
+      refreshToken: next,
+      refreshTokenExpiresAt,
+      user,
+    };
   });
-  if (outcome === 'reused') throw unauthenticated('This refresh token was already used; the session has been revoked, sign in again');
+  if (outcome === 'reused')
+    throw unauthenticated('This refresh token was already used; the session has been revoked, sign in again');
   if (outcome === 'inactive') throw unauthenticated('This account is not active');
   return outcome;
 }
 
 /** Revokes every refresh token of a session family; the gateway refuses its access tokens from the next request. */
 export async function revokeSession(db: DataSource, familyId: string, now: Date): Promise<void> {
-  await inTransaction(db, (manager) => manager.update(SessionEntity, { familyId, revokedAt: IsNull() }, { revokedAt: now }));
+  await inTransaction(db, (manager) =>
+    manager.update(SessionEntity, { familyId, revokedAt: IsNull() }, { revokedAt: now }),
+  );
 }
 
 /** True while a session family has a refresh token that is neither revoked nor expired. */
@@ -126,7 +192,12 @@ export async function isSessionActive(db: DataSource, familyId: string, now: Dat
 const serviceTokenInput = z.object({ clientId: z.string().min(1).max(64), clientSecret: z.string().min(1).max(256) });
 
 /** Client-credentials exchange for internal tools: a service account's id and secret for an access token. */
-export async function issueServiceToken(db: DataSource, services: AuthServices, input: unknown, now: Date): Promise<{ accessToken: string; accessTokenExpiresAt: Date }> {
+export async function issueServiceToken(
+  db: DataSource,
+  services: AuthServices,
+  input: unknown,
+  now: Date,
+): Promise<{ accessToken: string; accessTokenExpiresAt: Date }> {
   const { clientId, clientSecret } = validate(serviceTokenInput, input);
   const account = await db.getRepository(ServiceAccountEntity).findOneBy({ clientId });
   const matches = await verifyPassword(clientSecret, account?.secretHash ?? (await decoy()));

@@ -50,8 +50,6 @@ export class LoginEventEntity {
   @Column({ type: 'datetime', precision: 3 }) occurredAt: Date;
 }
 
-
-
 /**
  * One refresh token. Rotation adds a row to the same family; presenting a used token again revokes
  * the whole family (it was stolen or replayed). Only a SHA-256 of the token is stored.
@@ -143,4 +141,14 @@ export class ClientEmailDomainEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 }) clientId: string;
 }
 
-export const IDENTITY_ENTITIES = [UserEntity, LoginEventEntity, SessionEntity, LoginAttemptEntity, ServiceAccountEntity, UserAccountEntity, InvitationEntity, ClientSettingsEntity, ClientEmailDomainEntity];
+export const IDENTITY_ENTITIES = [
+  UserEntity,
+  LoginEventEntity,
+  SessionEntity,
+  LoginAttemptEntity,
+  ServiceAccountEntity,
+  UserAccountEntity,
+  InvitationEntity,
+  ClientSettingsEntity,
+  ClientEmailDomainEntity,
+];

@@ -16,7 +16,14 @@ import { roleRank, type Actor as SharedActor, type Principal, type Role } from '
 import { querySubgraph } from '../../shared/subgraph/client';
 import type { BaseContext } from '../../shared/subgraph/context';
 import { displayName, emailAddress, uuid, validate } from '../../shared/runtime/validation';
-import { ClientEmailDomainEntity, ClientSettingsEntity, InvitationEntity, SessionEntity, UserAccountEntity, UserEntity } from './entities';
+import {
+  ClientEmailDomainEntity,
+  ClientSettingsEntity,
+  InvitationEntity,
+  SessionEntity,
+  UserAccountEntity,
+  UserEntity,
+} from './entities';
 import { hashPassword } from './passwords';
 
 /** What the user lifecycle needs beyond the database: mail, links, and calls to permissions. */
@@ -53,18 +60,32 @@ const inviteInput = z
     accessLevel: z.enum(['BASIC', 'ADVANCED']).nullish(),
     accountIds: z.array(uuid).max(50, 'must list at most 50 accounts').nullish(),
   })
-  .refine((input) => input.kind === 'EXTERNAL' || !input.accessLevel, { message: 'is only for external contacts (kind EXTERNAL)', path: ['accessLevel'] });
+  .refine((input) => input.kind === 'EXTERNAL' || !input.accessLevel, {
+    message: 'is only for external contacts (kind EXTERNAL)',
+    path: ['accessLevel'],
+  });
 
-const signUpInput = z.object({ email: emailAddress, password: z.string(), firstName: personName, lastName: personName });
+const signUpInput = z.object({
+  email: emailAddress,
+  password: z.string(),
+  firstName: personName,
+  lastName: personName,
+});
 
 /** At least 12 characters, two kinds of characters or more, and not the email's local part. */
 export function checkPasswordPolicy(password: unknown, email: string): string {
-  if (typeof password !== 'string' || password.length < 12) throw badInput('password must be at least 12 characters', 'password');
+  if (typeof password !== 'string' || password.length < 12)
+    throw badInput('password must be at least 12 characters', 'password');
   if (password.length > 1024) throw badInput('password must be at most 1024 characters', 'password');
   const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((pattern) => pattern.test(password)).length;
-  if (classes < 2) throw badInput('password must mix at least two kinds of characters (lowercase, uppercase, digits, symbols)', 'password');
+  if (classes < 2)
+    throw badInput(
+      'password must mix at least two kinds of characters (lowercase, uppercase, digits, symbols)',
+      'password',
+    );
   const local = email.slice(0, email.lastIndexOf('@')).toLowerCase();
-  if (local.length >= 3 && password.toLowerCase().includes(local)) throw badInput('password must not contain your email address', 'password');
+  if (local.length >= 3 && password.toLowerCase().includes(local))
+    throw badInput('password must not contain your email address', 'password');
   return password;
 }
 
@@ -79,7 +100,10 @@ async function requireUser(db: DataSource | EntityManager, userId: string): Prom
 }
 
 /** True when tenancy told us the organisation is suspended: its users cannot sign in and their tokens stop working. */
-export async function isOrganizationSuspended(db: DataSource | EntityManager, organizationId: string): Promise<boolean> {
+export async function isOrganizationSuspended(
+  db: DataSource | EntityManager,
+  organizationId: string,
+): Promise<boolean> {
   const manager = db instanceof DataSource ? db.manager : db;
   return manager.existsBy(ClientSettingsEntity, { clientId: organizationId, status: 'SUSPENDED' });
 }
@@ -92,15 +116,40 @@ async function uniqueUsername(manager: EntityManager, email: string): Promise<st
 }
 
 /** Ends every pending link of the user and stores a new one; returns the token (shown once, in the email). */
-async function issueInvitation(manager: EntityManager, user: UserEntity, createdBy: string | null, now: Date): Promise<{ token: string; expiresAt: Date }> {
-  await manager.update(InvitationEntity, { userId: user.id, usedAt: IsNull(), revokedAt: IsNull() }, { revokedAt: now });
+async function issueInvitation(
+  manager: EntityManager,
+  user: UserEntity,
+  createdBy: string | null,
+  now: Date,
+): Promise<{ token: string; expiresAt: Date }> {
+  await manager.update(
+    InvitationEntity,
+    { userId: user.id, usedAt: IsNull(), revokedAt: IsNull() },
+    { revokedAt: now },
+  );
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(now.getTime() + INVITATION_TTL_MS);
-  await manager.insert(InvitationEntity, { id: newId(), userId: user.id, organizationId: user.organizationId, tokenHash: sha256(token), createdAt: now, expiresAt, usedAt: null, revokedAt: null, createdBy });
+  await manager.insert(InvitationEntity, {
+    id: newId(),
+    userId: user.id,
+    organizationId: user.organizationId,
+    tokenHash: sha256(token),
+    createdAt: now,
+    expiresAt,
+    usedAt: null,
+    revokedAt: null,
+    createdBy,
+  });
   return { token, expiresAt };
 }
 
-async function sendActivationMail(services: LifecycleServices, user: Pick<UserEntity, 'email' | 'firstName'>, token: string, expiresAt: Date, selfEnrolled = false): Promise<void> {
+async function sendActivationMail(
+  services: LifecycleServices,
+  user: Pick<UserEntity, 'email' | 'firstName'>,
+  token: string,
+  expiresAt: Date,
+  selfEnrolled = false,
+): Promise<void> {
   const link = `${services.appUrl}/activate?token=${encodeURIComponent(token)}`;
   await services.mailer.send({
     to: user.email,
@@ -108,7 +157,9 @@ async function sendActivationMail(services: LifecycleServices, user: Pick<UserEn
     text: [
       `Hello ${user.firstName},`,
       '',
-      selfEnrolled ? 'Confirm your email address to activate your account:' : 'You have been invited to Tenantry. Choose a password to activate your account:',
+      selfEnrolled
+        ? 'Confirm your email address to activate your account:'
+        : 'You have been invited to Tenantry. Choose a password to activate your account:',
       '',
       link,
       '',
@@ -124,7 +175,12 @@ async function deliver(actor: Pick<BaseContext, 'logger'>, send: () => Promise<v
 }
 
 /** The target's best tier in an organisation, from permissions (a platform operator role counts everywhere). */
-async function targetRank(services: LifecycleServices, userId: string, organizationId: string, requestId: string): Promise<number | null> {
+async function targetRank(
+  services: LifecycleServices,
+  userId: string,
+  organizationId: string,
+  requestId: string,
+): Promise<number | null> {
   const data = await querySubgraph<{ _principalGrants: { roles: Array<{ role: Role; organizationId: string }> } }>(
     services.peers.permissions,
     'permissions',
@@ -134,7 +190,9 @@ async function targetRank(services: LifecycleServices, userId: string, organizat
     { id: userId },
     { requestId },
   );
-  const ranks = data._principalGrants.roles.filter((role) => role.organizationId === organizationId || role.role === 'PLATFORM_OPERATOR').map((role) => roleRank(role.role));
+  const ranks = data._principalGrants.roles
+    .filter((role) => role.organizationId === organizationId || role.role === 'PLATFORM_OPERATOR')
+    .map((role) => roleRank(role.role));
   return ranks.length ? Math.min(...ranks) : null;
 }
 
@@ -153,18 +211,28 @@ function requireAccountScope(principal: Principal, organizationId: string, accou
   if (roles.length === 0 || roles.some((role) => role.accountIds.length === 0)) return;
   if (principal.roles.some((role) => role.role === 'PLATFORM_OPERATOR')) return;
   const allowed = new Set(roles.flatMap((role) => role.accountIds));
-  if (accountIds.length === 0 || accountIds.some((id) => !allowed.has(id))) throw forbidden('You may invite users only into the accounts you manage');
+  if (accountIds.length === 0 || accountIds.some((id) => !allowed.has(id)))
+    throw forbidden('You may invite users only into the accounts you manage');
 }
 
 async function organizationKind(manager: EntityManager, organizationId: string): Promise<'PARTNER' | 'CLIENT'> {
-  const member = await manager.findOne(UserEntity, { where: { organizationId }, select: { id: true, organizationKind: true } });
+  const member = await manager.findOne(UserEntity, {
+    where: { organizationId },
+    select: { id: true, organizationKind: true },
+  });
   return member?.organizationKind ?? 'CLIENT';
 }
 
 // ---------------------------------------------------------------------------------------------
 // Invitations
 
-export async function inviteUser(db: DataSource, services: LifecycleServices, actor: Actor, organizationId: string, rawInput: unknown): Promise<UserEntity> {
+export async function inviteUser(
+  db: DataSource,
+  services: LifecycleServices,
+  actor: Actor,
+  organizationId: string,
+  rawInput: unknown,
+): Promise<UserEntity> {
   validate(uuid, organizationId);
   requirePermission(actor.principal, 'users.invite', organizationId);
   const input = validate(inviteInput, rawInput);
@@ -177,7 +245,8 @@ export async function inviteUser(db: DataSource, services: LifecycleServices, ac
   let sent: { user: UserEntity; token: string; expiresAt: Date };
   try {
     sent = await inTransaction(db, async (manager) => {
-      if (await manager.existsBy(UserEntity, { email: input.email })) throw conflict('A user with this email already exists');
+      if (await manager.existsBy(UserEntity, { email: input.email }))
+        throw conflict('A user with this email already exists');
       const user = manager.create(UserEntity, {
         id: newId(),
         organizationId,
@@ -194,12 +263,32 @@ export async function inviteUser(db: DataSource, services: LifecycleServices, ac
         lastLoginAt: null,
         userTypeId: null,
       });
-      Object.assign(user, { usernameLower: folded(user.username), firstNameLower: folded(user.firstName), lastNameLower: folded(user.lastName) });
+      Object.assign(user, {
+        usernameLower: folded(user.username),
+        firstNameLower: folded(user.firstName),
+        lastNameLower: folded(user.lastName),
+      });
       await manager.insert(UserEntity, user);
-      if (accountIds.length) await manager.insert(UserAccountEntity, accountIds.map((accountId) => ({ userId: user.id, accountId, organizationId })));
+      if (accountIds.length)
+        await manager.insert(
+          UserAccountEntity,
+          accountIds.map((accountId) => ({ userId: user.id, accountId, organizationId })),
+        );
       const link = await issueInvitation(manager, user, actorId(actor.principal), now);
-      await publish(manager, 'UserCreated', { userId: user.id, organizationId, kind: input.kind, accessLevel, accountIds }, now);
-      await audit(manager, actor, { action: 'USER_INVITED', targetType: 'User', targetId: user.id, organizationId, before: null, after: { email: user.email, kind: user.kind, accessLevel, accountIds, expiresAt: link.expiresAt.toISOString() } });
+      await publish(
+        manager,
+        'UserCreated',
+        { userId: user.id, organizationId, kind: input.kind, accessLevel, accountIds },
+        now,
+      );
+      await audit(manager, actor, {
+        action: 'USER_INVITED',
+        targetType: 'User',
+        targetId: user.id,
+        organizationId,
+        before: null,
+        after: { email: user.email, kind: user.kind, accessLevel, accountIds, expiresAt: link.expiresAt.toISOString() },
+      });
       return { user, ...link };
     });
   } catch (error) {
@@ -217,12 +306,24 @@ async function requireInvitedUser(db: DataSource, actor: Actor, userId: string):
   return user;
 }
 
-export async function resendInvitation(db: DataSource, services: LifecycleServices, actor: Actor, userId: string): Promise<UserEntity> {
+export async function resendInvitation(
+  db: DataSource,
+  services: LifecycleServices,
+  actor: Actor,
+  userId: string,
+): Promise<UserEntity> {
   const user = await requireInvitedUser(db, actor, userId);
   const { now } = actor;
   const link = await inTransaction(db, async (manager) => {
     const issued = await issueInvitation(manager, user, actorId(actor.principal), now);
-    await audit(manager, actor, { action: 'INVITATION_RESENT', targetType: 'User', targetId: user.id, organizationId: user.organizationId, before: null, after: { expiresAt: issued.expiresAt.toISOString() } });
+    await audit(manager, actor, {
+      action: 'INVITATION_RESENT',
+      targetType: 'User',
+      targetId: user.id,
+      organizationId: user.organizationId,
+      before: null,
+      after: { expiresAt: issued.expiresAt.toISOString() },
+    });
     return issued;
   });
   await deliver(actor, () => sendActivationMail(services, user, link.token, link.expiresAt));
@@ -234,48 +335,102 @@ export async function revokeInvitation(db: DataSource, actor: Actor, userId: str
   const user = await requireInvitedUser(db, actor, userId);
   const { now } = actor;
   await inTransaction(db, async (manager) => {
-    await manager.update(InvitationEntity, { userId: user.id, usedAt: IsNull(), revokedAt: IsNull() }, { revokedAt: now });
+    await manager.update(
+      InvitationEntity,
+      { userId: user.id, usedAt: IsNull(), revokedAt: IsNull() },
+      { revokedAt: now },
+    );
     await manager.update(UserEntity, { id: user.id, status: 'INVITED' }, { status: 'DEACTIVATED' });
-    await audit(manager, actor, { action: 'INVITATION_REVOKED', targetType: 'User', targetId: user.id, organizationId: user.organizationId, before: { status: 'INVITED' }, after: { status: 'DEACTIVATED' } });
+    await audit(manager, actor, {
+      action: 'INVITATION_REVOKED',
+      targetType: 'User',
+      targetId: user.id,
+      organizationId: user.organizationId,
+      before: { status: 'INVITED' },
+      after: { status: 'DEACTIVATED' },
+    });
   });
   return requireUser(db, userId);
 }
 
-const linkError = (reason: string, message: string): CodedError => new CodedError(ErrorCode.BAD_USER_INPUT, message, { reason, field: 'token' });
+const linkError = (reason: string, message: string): CodedError =>
+  new CodedError(ErrorCode.BAD_USER_INPUT, message, { reason, field: 'token' });
 
 /** Sets the password (unless the user chose one at sign-up) and activates the account; each link works once. */
-export async function activateAccount(db: DataSource, actor: Actor, token: unknown, password: unknown): Promise<UserEntity> {
-  if (typeof token !== 'string' || token.length < 20 || token.length > 200) throw linkError('INVALID_ACTIVATION_LINK', 'This activation link is not valid');
+export async function activateAccount(
+  db: DataSource,
+  actor: Actor,
+  token: unknown,
+  password: unknown,
+): Promise<UserEntity> {
+  if (typeof token !== 'string' || token.length < 20 || token.length > 200)
+    throw linkError('INVALID_ACTIVATION_LINK', 'This activation link is not valid');
   const { now } = actor;
   const invitation = await db.getRepository(InvitationEntity).findOneBy({ tokenHash: sha256(token) });
   if (!invitation || invitation.revokedAt) {
-    throw linkError('INVALID_ACTIVATION_LINK', 'This activation link is not valid (a newer link may have replaced it); ask for a new one with requestNewActivationLink');
+    throw linkError(
+      'INVALID_ACTIVATION_LINK',
+      'This activation link is not valid (a newer link may have replaced it); ask for a new one with requestNewActivationLink',
+    );
   }
-  if (invitation.usedAt) throw linkError('ACTIVATION_LINK_USED', 'This activation link was already used; sign in, or ask for a new link if you cannot');
-  if (invitation.expiresAt <= now) throw linkError('ACTIVATION_LINK_EXPIRED', 'This activation link has expired; ask for a new one with requestNewActivationLink');
+  if (invitation.usedAt)
+    throw linkError(
+      'ACTIVATION_LINK_USED',
+      'This activation link was already used; sign in, or ask for a new link if you cannot',
+    );
+  if (invitation.expiresAt <= now)
+    throw linkError(
+      'ACTIVATION_LINK_EXPIRED',
+      'This activation link has expired; ask for a new one with requestNewActivationLink',
+    );
   const user = await requireUser(db, invitation.userId);
   if (user.status !== 'INVITED') throw linkError('INVALID_ACTIVATION_LINK', 'This activation link is not valid');
   let passwordHash = user.passwordHash;
-  if (password !== null && password !== undefined) passwordHash = await hashPassword(checkPasswordPolicy(password, user.email));
+  if (password !== null && password !== undefined)
+    passwordHash = await hashPassword(checkPasswordPolicy(password, user.email));
   if (!passwordHash) throw badInput('password is required to activate this account', 'password');
   await inTransaction(db, async (manager) => {
     // Conditional: of two activations with the same link only one wins.
-    const claimed = await manager.update(InvitationEntity, { id: invitation.id, usedAt: IsNull(), revokedAt: IsNull() }, { usedAt: now });
-    if (!claimed.affected) throw linkError('ACTIVATION_LINK_USED', 'This activation link was already used; sign in, or ask for a new link if you cannot');
+    const claimed = await manager.update(
+      InvitationEntity,
+      { id: invitation.id, usedAt: IsNull(), revokedAt: IsNull() },
+      { usedAt: now },
+    );
+    if (!claimed.affected)
+      throw linkError(
+        'ACTIVATION_LINK_USED',
+        'This activation link was already used; sign in, or ask for a new link if you cannot',
+      );
     await manager.update(UserEntity, { id: user.id }, { status: 'ACTIVE', passwordHash });
-    await audit(manager, actor, { actorId: user.id, action: 'USER_ACTIVATED', targetType: 'User', targetId: user.id, organizationId: user.organizationId, before: { status: 'INVITED' }, after: { status: 'ACTIVE' } });
+    await audit(manager, actor, {
+      actorId: user.id,
+      action: 'USER_ACTIVATED',
+      targetType: 'User',
+      targetId: user.id,
+      organizationId: user.organizationId,
+      before: { status: 'INVITED' },
+      after: { status: 'ACTIVE' },
+    });
   });
   return requireUser(db, user.id);
 }
 
 /** Sends a fresh link to an invited user; answers the same whether or not the email is known. */
-export async function requestNewActivationLink(db: DataSource, services: LifecycleServices, actor: Actor, rawEmail: unknown): Promise<boolean> {
+export async function requestNewActivationLink(
+  db: DataSource,
+  services: LifecycleServices,
+  actor: Actor,
+  rawEmail: unknown,
+): Promise<boolean> {
   const email = validate(emailAddress, rawEmail);
   const user = await db.getRepository(UserEntity).findOneBy({ email });
   if (!user || user.status !== 'INVITED' || (await isOrganizationSuspended(db, user.organizationId))) return true;
   const { now } = actor;
-  const latest = await db.getRepository(InvitationEntity).findOne({ where: { userId: user.id }, order: { createdAt: 'DESC' } });
-  if (latest && !latest.usedAt && !latest.revokedAt && now.getTime() - latest.createdAt.getTime() < RESEND_COOLDOWN_MS) return true;
+  const latest = await db
+    .getRepository(InvitationEntity)
+    .findOne({ where: { userId: user.id }, order: { createdAt: 'DESC' } });
+  if (latest && !latest.usedAt && !latest.revokedAt && now.getTime() - latest.createdAt.getTime() < RESEND_COOLDOWN_MS)
+    return true;
   const link = await inTransaction(db, (manager) => issueInvitation(manager, user, null, now));
   // Not awaited: the answer's timing must not tell whether a message went out.
   void deliver(actor, () => sendActivationMail(services, user, link.token, link.expiresAt));
@@ -289,12 +444,19 @@ export async function requestNewActivationLink(db: DataSource, services: Lifecyc
 async function enrollingClient(db: DataSource, email: string): Promise<string | null> {
   const rows = await db.getRepository(ClientEmailDomainEntity).findBy({ domain: domainOf(email) });
   if (rows.length === 0) return null;
-  const settings = await db.getRepository(ClientSettingsEntity).findBy({ clientId: In(rows.map((row) => row.clientId)), selfEnrollment: true, status: 'ACTIVE' });
+  const settings = await db
+    .getRepository(ClientSettingsEntity)
+    .findBy({ clientId: In(rows.map((row) => row.clientId)), selfEnrollment: true, status: 'ACTIVE' });
   // A domain claimed by two clients that both allow sign-up is ambiguous: refuse rather than guess.
   return settings.length === 1 ? settings[0].clientId : null;
 }
 
-export async function signUp(db: DataSource, services: LifecycleServices, actor: Actor, rawInput: unknown): Promise<{ email: string; activationRequired: boolean }> {
+export async function signUp(
+  db: DataSource,
+  services: LifecycleServices,
+  actor: Actor,
+  rawInput: unknown,
+): Promise<{ email: string; activationRequired: boolean }> {
   const input = validate(signUpInput, rawInput);
   const clientId = await enrollingClient(db, input.email);
   if (!clientId) throw forbidden('Sign-up is not open for this email domain; ask your organisation for an invitation');
@@ -304,7 +466,13 @@ export async function signUp(db: DataSource, services: LifecycleServices, actor:
   if (existing) {
     // Same answer as a new sign-up; the owner of the address learns it already has an account.
     // Not awaited, like the link of a new sign-up would be slower: the timing must not tell the two apart.
-    void deliver(actor, () => services.mailer.send({ to: input.email, subject: 'Your Tenantry account', text: `Hello ${existing.firstName},\n\nSomeone (maybe you) tried to sign up with this email address, which already has an account. Sign in, or ask for a new activation link if you never activated it.` }));
+    void deliver(actor, () =>
+      services.mailer.send({
+        to: input.email,
+        subject: 'Your Tenantry account',
+        text: `Hello ${existing.firstName},\n\nSomeone (maybe you) tried to sign up with this email address, which already has an account. Sign in, or ask for a new activation link if you never activated it.`,
+      }),
+    );
     return answer;
   }
   const passwordHash = await hashPassword(password);
@@ -328,11 +496,28 @@ export async function signUp(db: DataSource, services: LifecycleServices, actor:
         lastLoginAt: null,
         userTypeId: null,
       });
-      Object.assign(user, { usernameLower: folded(user.username), firstNameLower: folded(user.firstName), lastNameLower: folded(user.lastName) });
+      Object.assign(user, {
+        usernameLower: folded(user.username),
+        firstNameLower: folded(user.firstName),
+        lastNameLower: folded(user.lastName),
+      });
       await manager.insert(UserEntity, user);
       const link = await issueInvitation(manager, user, null, now);
-      await publish(manager, 'UserCreated', { userId: user.id, organizationId: clientId, kind: 'EMPLOYEE', accessLevel: null, accountIds: [] }, now);
-      await audit(manager, actor, { actorId: user.id, action: 'USER_SELF_ENROLLED', targetType: 'User', targetId: user.id, organizationId: clientId, before: null, after: { email: user.email, kind: 'EMPLOYEE' } });
+      await publish(
+        manager,
+        'UserCreated',
+        { userId: user.id, organizationId: clientId, kind: 'EMPLOYEE', accessLevel: null, accountIds: [] },
+        now,
+      );
+      await audit(manager, actor, {
+        actorId: user.id,
+        action: 'USER_SELF_ENROLLED',
+        targetType: 'User',
+        targetId: user.id,
+        organizationId: clientId,
+        before: null,
+        after: { email: user.email, kind: 'EMPLOYEE' },
+      });
       return { user, ...link };
     });
   } catch (error) {
@@ -346,7 +531,12 @@ export async function signUp(db: DataSource, services: LifecycleServices, actor:
 // ---------------------------------------------------------------------------------------------
 // Administration
 
-export async function deactivateUser(db: DataSource, services: LifecycleServices, actor: Actor, userId: string): Promise<UserEntity> {
+export async function deactivateUser(
+  db: DataSource,
+  services: LifecycleServices,
+  actor: Actor,
+  userId: string,
+): Promise<UserEntity> {
   const user = await requireUser(db, userId);
   requirePermission(actor.principal, 'users.deactivate', user.organizationId);
   if (actorId(actor.principal) === user.id) throw forbidden('You cannot deactivate yourself');
@@ -357,14 +547,30 @@ export async function deactivateUser(db: DataSource, services: LifecycleServices
     await manager.update(UserEntity, { id: user.id }, { status: 'DEACTIVATED' });
     // Every session ends: the gateway refuses the user's access tokens from the next request.
     await manager.update(SessionEntity, { userId: user.id, revokedAt: IsNull() }, { revokedAt: now });
-    await manager.update(InvitationEntity, { userId: user.id, usedAt: IsNull(), revokedAt: IsNull() }, { revokedAt: now });
-    await audit(manager, actor, { action: 'USER_DEACTIVATED', targetType: 'User', targetId: user.id, organizationId: user.organizationId, before: { status: user.status }, after: { status: 'DEACTIVATED' } });
+    await manager.update(
+      InvitationEntity,
+      { userId: user.id, usedAt: IsNull(), revokedAt: IsNull() },
+      { revokedAt: now },
+    );
+    await audit(manager, actor, {
+      action: 'USER_DEACTIVATED',
+      targetType: 'User',
+      targetId: user.id,
+      organizationId: user.organizationId,
+      before: { status: user.status },
+      after: { status: 'DEACTIVATED' },
+    });
   });
   return requireUser(db, userId);
 }
 
 /** Active again if the user has a password; otherwise back to invited (send a link with repairUser or resendInvitation). */
-export async function reactivateUser(db: DataSource, services: LifecycleServices, actor: Actor, userId: string): Promise<UserEntity> {
+export async function reactivateUser(
+  db: DataSource,
+  services: LifecycleServices,
+  actor: Actor,
+  userId: string,
+): Promise<UserEntity> {
   const user = await requireUser(db, userId);
   requirePermission(actor.principal, 'users.deactivate', user.organizationId);
   await requireNotAbove(services, actor, user);
@@ -372,26 +578,63 @@ export async function reactivateUser(db: DataSource, services: LifecycleServices
   const status = user.passwordHash ? 'ACTIVE' : 'INVITED';
   await inTransaction(db, async (manager) => {
     await manager.update(UserEntity, { id: user.id }, { status });
-    await audit(manager, actor, { action: 'USER_REACTIVATED', targetType: 'User', targetId: user.id, organizationId: user.organizationId, before: { status: 'DEACTIVATED' }, after: { status } });
+    await audit(manager, actor, {
+      action: 'USER_REACTIVATED',
+      targetType: 'User',
+      targetId: user.id,
+      organizationId: user.organizationId,
+      before: { status: 'DEACTIVATED' },
+      after: { status },
+    });
   });
   return requireUser(db, userId);
 }
 
 /** Asks permissions to re-derive the user's type and base role; an invited user whose link expired or is missing gets a new one. */
-export async function repairUser(db: DataSource, services: LifecycleServices, actor: Actor, userId: string): Promise<UserEntity> {
+export async function repairUser(
+  db: DataSource,
+  services: LifecycleServices,
+  actor: Actor,
+  userId: string,
+): Promise<UserEntity> {
   const user = await requireUser(db, userId);
   requirePermission(actor.principal, 'users.update', user.organizationId);
   await requireNotAbove(services, actor, user);
   const { now } = actor;
-  const accountIds = (await db.getRepository(UserAccountEntity).findBy({ userId: user.id })).map((row) => row.accountId).sort();
+  const accountIds = (await db.getRepository(UserAccountEntity).findBy({ userId: user.id }))
+    .map((row) => row.accountId)
+    .sort();
   const link = await inTransaction(db, async (manager) => {
-    await publish(manager, 'UserRepairRequested', { userId: user.id, organizationId: user.organizationId, kind: user.kind, accessLevel: user.accessLevel, accountIds }, now);
+    await publish(
+      manager,
+      'UserRepairRequested',
+      {
+        userId: user.id,
+        organizationId: user.organizationId,
+        kind: user.kind,
+        accessLevel: user.accessLevel,
+        accountIds,
+      },
+      now,
+    );
     let issued: { token: string; expiresAt: Date } | null = null;
     if (user.status === 'INVITED') {
-      const pending = await manager.findOneBy(InvitationEntity, { userId: user.id, usedAt: IsNull(), revokedAt: IsNull() });
-      if (!pending || pending.expiresAt <= now) issued = await issueInvitation(manager, user, actorId(actor.principal), now);
+      const pending = await manager.findOneBy(InvitationEntity, {
+        userId: user.id,
+        usedAt: IsNull(),
+        revokedAt: IsNull(),
+      });
+      if (!pending || pending.expiresAt <= now)
+        issued = await issueInvitation(manager, user, actorId(actor.principal), now);
     }
-    await audit(manager, actor, { action: 'USER_REPAIRED', targetType: 'User', targetId: user.id, organizationId: user.organizationId, before: null, after: { invitationReissued: issued !== null, accountIds } });
+    await audit(manager, actor, {
+      action: 'USER_REPAIRED',
+      targetType: 'User',
+      targetId: user.id,
+      organizationId: user.organizationId,
+      before: null,
+      after: { invitationReissued: issued !== null, accountIds },
+    });
     return issued;
   });
   if (link) await deliver(actor, () => sendActivationMail(services, user, link.token, link.expiresAt));
@@ -405,7 +648,9 @@ export function createLifecycleLoaders(db: DataSource) {
   return {
     /** Account (division) ids of each user, one statement per page of users. */
     accountIdsOfUser: new DataLoader<string, string[]>(async (userIds) => {
-      const rows = await db.getRepository(UserAccountEntity).find({ where: { userId: In([...userIds]) }, order: { accountId: 'ASC' } });
+      const rows = await db
+        .getRepository(UserAccountEntity)
+        .find({ where: { userId: In([...userIds]) }, order: { accountId: 'ASC' } });
       return userIds.map((userId) => rows.filter((row) => row.userId === userId).map((row) => row.accountId));
     }),
   };

@@ -2,7 +2,14 @@ import { IsNull, type DataSource, type EntityManager } from 'typeorm';
 import type { EventHandlers } from '../../shared/events/outbox';
 import { LIKE_ESCAPE, likeContaining } from '../../shared/data/sql';
 import { OutboxEvent } from '../../shared/events/outbox';
-import { InvitationEntity, LoginAttemptEntity, LoginEventEntity, SessionEntity, UserAccountEntity, UserEntity } from './entities';
+import {
+  InvitationEntity,
+  LoginAttemptEntity,
+  LoginEventEntity,
+  SessionEntity,
+  UserAccountEntity,
+  UserEntity,
+} from './entities';
 import { UserDailyActivityEntity } from './usage';
 
 /**
@@ -12,8 +19,16 @@ import { UserDailyActivityEntity } from './usage';
  */
 export const privacyHandlers: EventHandlers = {
   PersonSoftDeleted: async (manager, payload, event) => {
-    await manager.update(UserEntity, { id: payload.userId, deletedAt: IsNull() }, { deletedAt: new Date(event.occurredAt) });
-    await manager.update(SessionEntity, { userId: payload.userId, revokedAt: IsNull() }, { revokedAt: new Date(event.occurredAt) });
+    await manager.update(
+      UserEntity,
+      { id: payload.userId, deletedAt: IsNull() },
+      { deletedAt: new Date(event.occurredAt) },
+    );
+    await manager.update(
+      SessionEntity,
+      { userId: payload.userId, revokedAt: IsNull() },
+      { revokedAt: new Date(event.occurredAt) },
+    );
   },
   PersonErased: async (manager, payload, event) => {
     const user = await manager.findOneBy(UserEntity, { id: payload.userId });
@@ -50,8 +65,13 @@ export const privacyHandlers: EventHandlers = {
 /** Events already waiting in the outbox must not carry the person's email or name to other services. */
 async function scrubOutbox(manager: EntityManager, needles: string[], pseudonym: string): Promise<void> {
   for (const needle of needles.filter((value) => value.trim().length >= 3)) {
-    const rows = await manager.getRepository(OutboxEvent).createQueryBuilder('event').where(`event.payload LIKE :needle ${LIKE_ESCAPE}`, { needle: likeContaining(needle) }).getMany();
-    for (const row of rows) await manager.update(OutboxEvent, { id: row.id }, { payload: row.payload.split(needle).join(pseudonym) });
+    const rows = await manager
+      .getRepository(OutboxEvent)
+      .createQueryBuilder('event')
+      .where(`event.payload LIKE :needle ${LIKE_ESCAPE}`, { needle: likeContaining(needle) })
+      .getMany();
+    for (const row of rows)
+      await manager.update(OutboxEvent, { id: row.id }, { payload: row.payload.split(needle).join(pseudonym) });
   }
 }
 
@@ -62,10 +82,21 @@ export async function personalData(db: DataSource, userId: string): Promise<Reco
   const { passwordHash: _passwordHash, ...profile } = user;
   const [accounts, invitations, logins, sessions] = await Promise.all([
     db.getRepository(UserAccountEntity).findBy({ userId }),
-    db.getRepository(InvitationEntity).find({ where: { userId }, select: { id: true, createdAt: true, expiresAt: true, usedAt: true, revokedAt: true } }),
+    db.getRepository(InvitationEntity).find({
+      where: { userId },
+      select: { id: true, createdAt: true, expiresAt: true, usedAt: true, revokedAt: true },
+    }),
     db.getRepository(LoginEventEntity).find({ where: { userId }, order: { occurredAt: 'ASC' } }),
-    db.getRepository(SessionEntity).find({ where: { userId }, select: { id: true, familyId: true, createdAt: true, expiresAt: true, usedAt: true, revokedAt: true } }),
+    db.getRepository(SessionEntity).find({
+      where: { userId },
+      select: { id: true, familyId: true, createdAt: true, expiresAt: true, usedAt: true, revokedAt: true },
+    }),
   ]);
-  return { user: { ...profile, passwordSet: _passwordHash !== null }, accounts: accounts.map((a) => a.accountId), invitations, logins: logins.map((l) => l.occurredAt), sessions };
+  return {
+    user: { ...profile, passwordSet: _passwordHash !== null },
+    accounts: accounts.map((a) => a.accountId),
+    invitations,
+    logins: logins.map((l) => l.occurredAt),
+    sessions,
+  };
 }
-

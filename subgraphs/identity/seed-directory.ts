@@ -17,11 +17,27 @@ export const directoryColumns = (user: DemoUser) => ({
 /** Divisions of each user (from their roles' accounts in the home organisation) and the demo clients' sign-up settings. */
 export async function seedDirectory(manager: EntityManager, dataset: DemoDataset, now: Date): Promise<void> {
   const memberships = dataset.users.flatMap((user) =>
-    [...new Set(user.roles.filter((role) => role.organizationId === user.organizationId).flatMap((role) => role.accountIds))].map((accountId) => ({ userId: user.id, accountId, organizationId: user.organizationId })),
+    [
+      ...new Set(
+        user.roles.filter((role) => role.organizationId === user.organizationId).flatMap((role) => role.accountIds),
+      ),
+    ].map((accountId) => ({ userId: user.id, accountId, organizationId: user.organizationId })),
   );
-  for (let i = 0; i < memberships.length; i += 200) await manager.insert(UserAccountEntity, memberships.slice(i, i + 200));
+  for (let i = 0; i < memberships.length; i += 200)
+    await manager.insert(UserAccountEntity, memberships.slice(i, i + 200));
   if (dataset.clients.length) {
-    await manager.insert(ClientSettingsEntity, dataset.clients.map((client) => ({ clientId: client.id, selfEnrollment: client.selfEnrollment, status: 'ACTIVE' as const, updatedAt: now })));
-    await manager.insert(ClientEmailDomainEntity, dataset.clients.map((client) => ({ domain: client.emailDomain, clientId: client.id })));
+    await manager.insert(
+      ClientSettingsEntity,
+      dataset.clients.map((client) => ({
+        clientId: client.id,
+        selfEnrollment: client.selfEnrollment,
+        status: 'ACTIVE' as const,
+        updatedAt: now,
+      })),
+    );
+    await manager.insert(
+      ClientEmailDomainEntity,
+      dataset.clients.map((client) => ({ domain: client.emailDomain, clientId: client.id })),
+    );
   }
 }

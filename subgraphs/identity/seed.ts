@@ -37,12 +37,26 @@ export async function seedIdentity(db: DataSource, dataset: DemoDataset, now: Da
     for (let i = 0; i < users.length; i += 200) await manager.insert(UserEntity, users.slice(i, i + 200));
     await seedDirectory(manager, dataset, now);
     const logins = dataset.users.flatMap((user) =>
-      user.loginDaysAgo.map((days) => ({ id: stableId(`login:${user.id}:${days}`), userId: user.id, organizationId: user.organizationId, occurredAt: new Date(now.getTime() - days * DAY) })),
+      user.loginDaysAgo.map((days) => ({
+        id: stableId(`login:${user.id}:${days}`),
+        userId: user.id,
+        organizationId: user.organizationId,
+        occurredAt: new Date(now.getTime() - days * DAY),
+      })),
     );
     for (let i = 0; i < logins.length; i += 200) await manager.insert(LoginEventEntity, logins.slice(i, i + 200));
     await rebuildRollups(manager);
     for (const account of dataset.serviceAccounts) {
-      await manager.insert(ServiceAccountEntity, { id: account.id, organizationId: account.organizationId, name: account.name, clientId: account.clientId, secretHash: await hashPassword(account.clientSecret), createdAt: now, createdBy: null, revokedAt: null });
+      await manager.insert(ServiceAccountEntity, {
+        id: account.id,
+        organizationId: account.organizationId,
+        name: account.name,
+        clientId: account.clientId,
+        secretHash: await hashPassword(account.clientSecret),
+        createdAt: now,
+        createdBy: null,
+        revokedAt: null,
+      });
     }
   });
 }

@@ -24,12 +24,26 @@ export const identity: SubgraphDefinition<IdentityContext, IdentityServices, Dem
   migrations: IDENTITY_MIGRATIONS,
   async setup({ config, logger }) {
     const authConfig = loadAuthConfig(config.env);
-    const issuer = await AccessTokenIssuer.create(loadSigningKey(config.env, config.dataDir), authConfig, authConfig.accessTokenTtlSeconds);
+    const issuer = await AccessTokenIssuer.create(
+      loadSigningKey(config.env, config.dataDir),
+      authConfig,
+      authConfig.accessTokenTtlSeconds,
+    );
     const mailConfig = loadMailerConfig(config.env, config.dataDir);
-    const lifecycle = { mailer: createMailer(mailConfig, logger), appUrl: mailConfig.appUrl, tokens: new InternalTokens(config.internalTokenSecret, config.name), peers: config.peers };
+    const lifecycle = {
+      mailer: createMailer(mailConfig, logger),
+      appUrl: mailConfig.appUrl,
+      tokens: new InternalTokens(config.internalTokenSecret, config.name),
+      peers: config.peers,
+    };
     return { auth: { issuer, config: authConfig }, lifecycle };
   },
-  buildContext: (base, db, services) => ({ ...base, db, services, loaders: { ...createLoaders(db, base.now), ...createLifecycleLoaders(db) } }),
+  buildContext: (base, db, services) => ({
+    ...base,
+    db,
+    services,
+    loaders: { ...createLoaders(db, base.now), ...createLifecycleLoaders(db) },
+  }),
   eventHandlers: (services) => ({ ...tenancyHandlers(services.lifecycle), ...permissionsHandlers, ...privacyHandlers }),
   routes(app, services) {
     // Public keys only; the gateway caches them and refetches when it meets an unknown key id.

@@ -2,7 +2,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { SignJWT, exportJWK, calculateJwkThumbprint, type JWK } from 'jose';
-import { ACCESS_TOKEN_ALGORITHM, type AccessTokenClaims, type AccessTokenSettings } from '../../shared/auth/access-token';
+import {
+  ACCESS_TOKEN_ALGORITHM,
+  type AccessTokenClaims,
+  type AccessTokenSettings,
+} from '../../shared/auth/access-token';
 import { ConfigError, envOptional } from '../../shared/runtime/config';
 
 const KEY_FILE = 'identity-signing-key.pem';
@@ -45,10 +49,19 @@ export class AccessTokenIssuer {
     readonly lifetimeSeconds: number,
   ) {}
 
-  static async create(privateKey: KeyObject, settings: AccessTokenSettings, lifetimeSeconds: number): Promise<AccessTokenIssuer> {
+  static async create(
+    privateKey: KeyObject,
+    settings: AccessTokenSettings,
+    lifetimeSeconds: number,
+  ): Promise<AccessTokenIssuer> {
     const jwk = await exportJWK(createPublicKey(privateKey));
     const kid = await calculateJwkThumbprint(jwk);
-    return new AccessTokenIssuer(privateKey, { ...jwk, kid, alg: ACCESS_TOKEN_ALGORITHM, use: 'sig' }, settings, lifetimeSeconds);
+    return new AccessTokenIssuer(
+      privateKey,
+      { ...jwk, kid, alg: ACCESS_TOKEN_ALGORITHM, use: 'sig' },
+      settings,
+      lifetimeSeconds,
+    );
   }
 
   /** The public keys the gateway verifies with. */

@@ -34,7 +34,12 @@ export const utcDay = (date: Date): string => date.toISOString().slice(0, 10);
  * Adds one sign-in to the roll-ups, inside the caller's transaction. Two first sign-ins of the day
  * for one client can race: the loser's insert hits the primary key, so it updates instead.
  */
-export async function recordLoginInRollups(manager: EntityManager, userId: string, organizationId: string, at: Date): Promise<void> {
+export async function recordLoginInRollups(
+  manager: EntityManager,
+  userId: string,
+  organizationId: string,
+  at: Date,
+): Promise<void> {
   const day = utcDay(at);
   const firstToday = await insertUnlessPresent(manager, UserDailyActivityEntity, { userId, day, organizationId });
   const increment = () =>
@@ -45,11 +50,23 @@ export async function recordLoginInRollups(manager: EntityManager, userId: strin
       .where({ organizationId, day })
       .execute();
   if ((await increment()).affected) return;
-  if (!(await insertUnlessPresent(manager, UsageDailyEntity, { organizationId, day, logins: 1, activeUsers: firstToday ? 1 : 0 }))) await increment();
+  if (
+    !(await insertUnlessPresent(manager, UsageDailyEntity, {
+      organizationId,
+      day,
+      logins: 1,
+      activeUsers: firstToday ? 1 : 0,
+    }))
+  )
+    await increment();
 }
 
 /** Inserts a row; false when its primary key already exists (a failed statement does not end the transaction on SQLite or MySQL). */
-async function insertUnlessPresent<T extends object>(manager: EntityManager, entity: new () => T, row: T): Promise<boolean> {
+async function insertUnlessPresent<T extends object>(
+  manager: EntityManager,
+  entity: new () => T,
+  row: T,
+): Promise<boolean> {
   try {
     await manager.insert(entity, row);
     return true;
@@ -102,18 +119,25 @@ export function usagePeriod(from: Date | null | undefined, to: Date | null | und
   const end = to ?? now;
   const start = from ?? new Date(end.getTime() - 30 * DAY_MS);
   if (start > end) throw badInput('from must be before to', 'from');
-  if (end.getTime() - start.getTime() > MAX_PERIOD_DAYS * DAY_MS) throw badInput(`The period may span at most ${MAX_PERIOD_DAYS} days`, 'from');
+  if (end.getTime() - start.getTime() > MAX_PERIOD_DAYS * DAY_MS)
+    throw badInput(`The period may span at most ${MAX_PERIOD_DAYS} days`, 'from');
   return { from: start, to: end };
 }
 
 /** SQLite returns aggregates of datetime columns as UTC text without a zone; MySQL as a Date. */
-export const toDate = (value: string | Date): Date => (value instanceof Date ? value : new Date(value.includes('T') ? value : `${value.replace(' ', 'T')}Z`));
+export const toDate = (value: string | Date): Date =>
+  value instanceof Date ? value : new Date(value.includes('T') ? value : `${value.replace(' ', 'T')}Z`);
 
 /**
  * Usage of many clients for one period in two or three grouped statements, whatever the number of
  * clients: user counts with the last sign-in, the daily roll-ups, and (for past periods) distinct active users.
  */
-async function loadUsage(db: DataSource, clientIds: string[], period: UsagePeriod, now: Date): Promise<Map<string, ClientUsage>> {
+async function loadUsage(
+  db: DataSource,
+  clientIds: string[],
+  period: UsagePeriod,
+  now: Date,
+): Promise<Map<string, ClientUsage>> {
   const fromDay = utcDay(period.from);
   const toDay = utcDay(period.to);
   // A period that runs up to now (every dashboard's default) counts active users from each user's
@@ -131,11 +155,22 @@ async function loadUsage(db: DataSource, clientIds: string[], period: UsagePerio
       .where({ organizationId: In(clientIds), deletedAt: IsNull() })
       .setParameter('from', period.from)
       .groupBy('user.organizationId')
-      .getRawMany<{ organizationId: string; users: string | number; invited: string | number; activeSince: string | number | null; lastAt: string | Date | null }>(),
+      .getRawMany<{
+        organizationId: string;
+        users: string | number;
+        invited: string | number;
+        activeSince: string | number | null;
+        lastAt: string | Date | null;
+      }>(),
     db
       .getRepository(UsageDailyEntity)
       .createQueryBuilder('daily')
-      .select(['daily.organizationId AS organizationId', 'daily.day AS day', 'daily.logins AS logins', 'daily.activeUsers AS activeUsers'])
+      .select([
+        'daily.organizationId AS organizationId',
+        'daily.day AS day',
+        'daily.logins AS logins',
+        'daily.activeUsers AS activeUsers',
+      ])
       .where({ organizationId: In(clientIds) })
       .andWhere('daily.day >= :fromDay AND daily.day <= :toDay', { fromDay, toDay })
       .orderBy('daily.day', 'ASC')
@@ -206,7 +241,11 @@ export function createEmployeeCountLoader(db: DataSource): DataLoader<string, nu
     const rows = await db
       .getRepository(UserEntity)
       .createQueryBuilder('user')
-      .innerJoin(ClientEmailDomainEntity, 'domain', "domain.clientId = user.organizationId AND user.email LIKE CONCAT('%@', domain.domain)")
+      .innerJoin(
+        ClientEmailDomainEntity,
+        'domain',
+        "domain.clientId = user.organizationId AND user.email LIKE CONCAT('%@', domain.domain)",
+      )
       .select('user.organizationId', 'organizationId')
       .addSelect('COUNT(DISTINCT user.id)', 'employees')
       .where({ organizationId: In([...clientIds]), status: 'ACTIVE', deletedAt: IsNull() })
@@ -217,4 +256,5 @@ export function createEmployeeCountLoader(db: DataSource): DataLoader<string, nu
   });
 }
 
-export const usageKey = (clientId: string, period: UsagePeriod): string => `${clientId}|${period.from.toISOString()}|${period.to.toISOString()}`;
+export const usageKey = (clientId: string, period: UsagePeriod): string =>
+  `${clientId}|${period.from.toISOString()}|${period.to.toISOString()}`;

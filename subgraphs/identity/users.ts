@@ -1,7 +1,13 @@
 import { LIKE_ESCAPE, likePrefix } from '../../shared/data/sql';
 import { Brackets, type DataSource, type SelectQueryBuilder } from 'typeorm';
 import { z } from 'zod';
-import { encodeCursor, pageRequest, toConnection, type Connection, type PageRequest } from '../../shared/data/pagination';
+import {
+  encodeCursor,
+  pageRequest,
+  toConnection,
+  type Connection,
+  type PageRequest,
+} from '../../shared/data/pagination';
 import { uuid, validate } from '../../shared/runtime/validation';
 import { UserEntity } from './entities';
 import type { UserKind, UserStatus } from './domain';
@@ -43,22 +49,41 @@ const filterSchema = z.object({
  * on the organisation plus an indexed column (lowercase copies for the names), so a prefix search
  * reads one tenant's matching index range instead of scanning; the filters combine with AND.
  */
-export async function listUsers(db: DataSource, organizationId: string, rawFilter: UserFilter | null | undefined, first?: number | null, after?: string | null): Promise<Connection<UserEntity>> {
+export async function listUsers(
+  db: DataSource,
+  organizationId: string,
+  rawFilter: UserFilter | null | undefined,
+  first?: number | null,
+  after?: string | null,
+): Promise<Connection<UserEntity>> {
   const page = pageRequest(first, after);
   const base = userSearch(db, organizationId, rawFilter);
   const totalCount = await base.clone().getCount();
-  return toConnection(page.first === 0 ? [] : await userPage(base, page).getMany(), page, totalCount, (user) => encodeCursor(user.lastName, user.id));
+  return toConnection(page.first === 0 ? [] : await userPage(base, page).getMany(), page, totalCount, (user) =>
+    encodeCursor(user.lastName, user.id),
+  );
 }
 
 /** The filtered users of an organisation (no order, no limit); scripts/explain-user-search.ts explains it. */
-export function userSearch(db: DataSource, organizationId: string, rawFilter: UserFilter | null | undefined): SelectQueryBuilder<UserEntity> {
+export function userSearch(
+  db: DataSource,
+  organizationId: string,
+  rawFilter: UserFilter | null | undefined,
+): SelectQueryBuilder<UserEntity> {
   const filter = validate(filterSchema, rawFilter ?? {});
-  const base = db.getRepository(UserEntity).createQueryBuilder('user').where('user.organizationId = :organizationId', { organizationId }).andWhere('user.deletedAt IS NULL');
+  const base = db
+    .getRepository(UserEntity)
+    .createQueryBuilder('user')
+    .where('user.organizationId = :organizationId', { organizationId })
+    .andWhere('user.deletedAt IS NULL');
   if (filter.status) base.andWhere('user.status = :status', { status: filter.status });
   if (filter.kind) base.andWhere('user.kind = :kind', { kind: filter.kind });
   if (filter.userTypeId) base.andWhere('user.userTypeId = :userTypeId', { userTypeId: filter.userTypeId });
   if (filter.accountId) {
-    base.andWhere('user.id IN (SELECT ua.userId FROM user_accounts ua WHERE ua.organizationId = :organizationId AND ua.accountId = :accountId)', { accountId: filter.accountId });
+    base.andWhere(
+      'user.id IN (SELECT ua.userId FROM user_accounts ua WHERE ua.organizationId = :organizationId AND ua.accountId = :accountId)',
+      { accountId: filter.accountId },
+    );
   }
   const fields: Array<[keyof UserFilter, string]> = [
     ['username', 'usernameLower'],
@@ -68,13 +93,15 @@ export function userSearch(db: DataSource, organizationId: string, rawFilter: Us
   ];
   for (const [key, column] of fields) {
     const value = filter[key];
-    if (value && value.trim()) base.andWhere(`user.${column} LIKE :${key}Prefix ${LIKE_ESCAPE}`, { [`${key}Prefix`]: likePrefix(value) });
+    if (value && value.trim())
+      base.andWhere(`user.${column} LIKE :${key}Prefix ${LIKE_ESCAPE}`, { [`${key}Prefix`]: likePrefix(value) });
   }
   if (filter.search && filter.search.trim()) {
     const searchPrefix = likePrefix(filter.search);
     base.andWhere(
       new Brackets((qb) => {
-        for (const [, column] of fields) qb.orWhere(`user.${column} LIKE :searchPrefix ${LIKE_ESCAPE}`, { searchPrefix });
+        for (const [, column] of fields)
+          qb.orWhere(`user.${column} LIKE :searchPrefix ${LIKE_ESCAPE}`, { searchPrefix });
       }),
     );
   }
@@ -83,10 +110,16 @@ export function userSearch(db: DataSource, organizationId: string, rawFilter: Us
 
 /** One page in (lastName, id) order after the cursor, with one extra row to tell whether more follow. */
 export function userPage(base: SelectQueryBuilder<UserEntity>, page: PageRequest): SelectQueryBuilder<UserEntity> {
-  const rows = base.clone().orderBy('user.lastName', 'ASC').addOrderBy('user.id', 'ASC').limit(page.first + 1);
+  const rows = base
+    .clone()
+    .orderBy('user.lastName', 'ASC')
+    .addOrderBy('user.id', 'ASC')
+    .limit(page.first + 1);
   if (page.after) {
     const { sort, id } = page.after;
-    rows.andWhere('user.lastName >= :sort', { sort }).andWhere(new Brackets((qb) => qb.where('user.lastName > :sort', { sort }).orWhere('user.id > :id', { id })));
+    rows
+      .andWhere('user.lastName >= :sort', { sort })
+      .andWhere(new Brackets((qb) => qb.where('user.lastName > :sort', { sort }).orWhere('user.id > :id', { id })));
   }
   return rows;
 }

@@ -31,14 +31,29 @@ export const PERMISSIONS: ReadonlyArray<{ key: string; product: Product; descrip
 export const ALL_PERMISSION_KEYS = PERMISSIONS.map((permission) => permission.key);
 
 /** User types every organisation gets when it is created. */
-export const PREDEFINED_USER_TYPES: ReadonlyArray<{ name: string; description: string; permissions: readonly string[]; isDefault: boolean }> = [
-  { name: 'Organization Admin', description: 'Administers the whole organisation', permissions: ALL_PERMISSION_KEYS, isDefault: false },
+export const PREDEFINED_USER_TYPES: ReadonlyArray<{
+  name: string;
+  description: string;
+  permissions: readonly string[];
+  isDefault: boolean;
+}> = [
+  {
+    name: 'Organization Admin',
+    description: 'Administers the whole organisation',
+    permissions: ALL_PERMISSION_KEYS,
+    isDefault: false,
+  },
   {
     name: 'Standard',
     description: 'Everything except administration',
     permissions: ['clients.read', 'clients.usage.read', 'projects.read', 'projects.manage', 'users.read'],
     isDefault: true,
   },
-  { name: 'External Contact', description: 'Portal access to what is shared with them', permissions: ['projects.read'], isDefault: false },
+  {
+    name: 'External Contact',
+    description: 'Portal access to what is shared with them',
+    permissions: ['projects.read'],
+    isDefault: false,
+  },
   { name: 'Participant', description: 'Takes assessments in projects', permissions: [], isDefault: false },
 ];

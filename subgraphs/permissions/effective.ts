@@ -27,9 +27,18 @@ const ALL_KEYS = PERMISSIONS.map((permission) => permission.key);
 const PRODUCT_OF = new Map(PERMISSIONS.map((permission) => [permission.key, permission.product]));
 
 /** What a partner grant lets the partner's users do in the client, before their own limits apply. */
-export function keysAllowedByGrant(grant: Pick<PartnerGrantEntity, 'level' | 'products' | 'includeWallet'>): Set<string> {
-  if (grant.level === 'FULL') return new Set(ALL_KEYS.filter((key) => grant.includeWallet || PRODUCT_OF.get(key) !== 'billing'));
-  return new Set(ALL_KEYS.filter((key) => grant.products.includes(PRODUCT_OF.get(key) ?? '') && (grant.includeWallet || PRODUCT_OF.get(key) !== 'billing')));
+export function keysAllowedByGrant(
+  grant: Pick<PartnerGrantEntity, 'level' | 'products' | 'includeWallet'>,
+): Set<string> {
+  if (grant.level === 'FULL')
+    return new Set(ALL_KEYS.filter((key) => grant.includeWallet || PRODUCT_OF.get(key) !== 'billing'));
+  return new Set(
+    ALL_KEYS.filter(
+      (key) =>
+        grant.products.includes(PRODUCT_OF.get(key) ?? '') &&
+        (grant.includeWallet || PRODUCT_OF.get(key) !== 'billing'),
+    ),
+  );
 }
 
 /**
@@ -50,11 +59,14 @@ export async function loadGrants(db: DataSource, subjectIds: readonly string[]):
   const [types, typePermissions, grants] = await Promise.all([
     typeIds.length ? db.getRepository(UserTypeEntity).findBy({ id: In(typeIds) }) : [],
     typeIds.length ? db.getRepository(UserTypePermissionEntity).findBy({ userTypeId: In(typeIds) }) : [],
-    homeOrganizations.length ? db.getRepository(PartnerGrantEntity).findBy({ partnerId: In(homeOrganizations), status: 'ACTIVE' }) : [],
+    homeOrganizations.length
+      ? db.getRepository(PartnerGrantEntity).findBy({ partnerId: In(homeOrganizations), status: 'ACTIVE' })
+      : [],
   ]);
   const typeById = new Map(types.map((type) => [type.id, type]));
   const keysOfType = new Map<string, string[]>();
-  for (const row of typePermissions) keysOfType.set(row.userTypeId, [...(keysOfType.get(row.userTypeId) ?? []), row.permissionKey]);
+  for (const row of typePermissions)
+    keysOfType.set(row.userTypeId, [...(keysOfType.get(row.userTypeId) ?? []), row.permissionKey]);
 
   return ids.map((subjectId) => {
     const assignment = assignments.find((row) => row.userId === subjectId) ?? null;
@@ -73,8 +85,11 @@ export async function loadGrants(db: DataSource, subjectIds: readonly string[]):
       if (override.effect === 'GRANT') add(override.organizationId, override.permissionKey, 'OVERRIDE');
       else permissions.get(override.organizationId)?.delete(override.permissionKey);
     }
-    if (subjectRoles.some((role) => role.role === 'PLATFORM_OPERATOR')) for (const key of ALL_KEYS) add(EVERY_ORGANIZATION, key, 'ROLE');
-    if (home === PLATFORM_ORGANIZATION_ID) for (const [key, sources] of permissions.get(home) ?? []) for (const source of sources) add(EVERY_ORGANIZATION, key, source);
+    if (subjectRoles.some((role) => role.role === 'PLATFORM_OPERATOR'))
+      for (const key of ALL_KEYS) add(EVERY_ORGANIZATION, key, 'ROLE');
+    if (home === PLATFORM_ORGANIZATION_ID)
+      for (const [key, sources] of permissions.get(home) ?? [])
+        for (const source of sources) add(EVERY_ORGANIZATION, key, source);
     if (home) {
       const homeKeys = permissions.get(home) ?? new Map<string, Set<PermissionSource>>();
       for (const grant of grants.filter((row) => row.partnerId === home)) {
@@ -95,4 +110,6 @@ export async function loadGrants(db: DataSource, subjectIds: readonly string[]):
 
 /** The principal's permission map as the internal token carries it. */
 export const permissionMap = (grants: SubjectGrants): Record<string, string[]> =>
-  Object.fromEntries([...grants.permissions].map(([organizationId, keys]) => [organizationId, [...keys.keys()].sort()]));
+  Object.fromEntries(
+    [...grants.permissions].map(([organizationId, keys]) => [organizationId, [...keys.keys()].sort()]),
+  );

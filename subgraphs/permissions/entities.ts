@@ -77,4 +77,12 @@ export class PartnerGrantEntity {
   @Column({ type: 'datetime', precision: 3 }) updatedAt: Date;
 }
 
-export const PERMISSIONS_ENTITIES = [PermissionEntity, UserTypeEntity, UserTypePermissionEntity, UserTypeAssignmentEntity, RoleAssignmentEntity, PermissionOverrideEntity, PartnerGrantEntity];
+export const PERMISSIONS_ENTITIES = [
+  PermissionEntity,
+  UserTypeEntity,
+  UserTypePermissionEntity,
+  UserTypeAssignmentEntity,
+  RoleAssignmentEntity,
+  PermissionOverrideEntity,
+  PartnerGrantEntity,
+];

@@ -6,9 +6,13 @@ import { RoleAssignmentEntity, UserTypeAssignmentEntity, UserTypeEntity, UserTyp
 
 export function createLoaders(db: DataSource) {
   const userTypes = rowsById(db.getRepository(UserTypeEntity));
-  const permissionsOfType = rowsByColumn(db.getRepository(UserTypePermissionEntity), 'userTypeId', { permissionKey: 'ASC' });
+  const permissionsOfType = rowsByColumn(db.getRepository(UserTypePermissionEntity), 'userTypeId', {
+    permissionKey: 'ASC',
+  });
   const assignments = new DataLoader<string, UserTypeAssignmentEntity | null>(async (userIds) => {
-    const rows = await db.getRepository(UserTypeAssignmentEntity).find({ where: userIds.map((userId) => ({ userId })) });
+    const rows = await db
+      .getRepository(UserTypeAssignmentEntity)
+      .find({ where: userIds.map((userId) => ({ userId })) });
     const byUser = new Map(rows.map((row) => [row.userId, row]));
     return userIds.map((userId) => byUser.get(userId) ?? null);
   });
@@ -19,11 +23,17 @@ export function createLoaders(db: DataSource) {
     userTypeOfUser: new DataLoader<string, UserTypeEntity | null>(async (userIds) => {
       const rows = await assignments.loadMany([...userIds]);
       const typeIds = [...new Set(rows.flatMap((row) => (row && !(row instanceof Error) ? [row.userTypeId] : [])))];
-      const types = new Map((await userTypes.loadMany(typeIds)).flatMap((type) => (type && !(type instanceof Error) ? [[type.id, type] as const] : [])));
+      const types = new Map(
+        (await userTypes.loadMany(typeIds)).flatMap((type) =>
+          type && !(type instanceof Error) ? [[type.id, type] as const] : [],
+        ),
+      );
       return rows.map((row) => (row && !(row instanceof Error) ? (types.get(row.userTypeId) ?? null) : null));
     }),
     permissionKeysOfType: new DataLoader<string, string[]>(async (typeIds) =>
-      (await permissionsOfType.loadMany([...typeIds])).map((rows) => (rows instanceof Error ? [] : rows.map((row) => row.permissionKey))),
+      (await permissionsOfType.loadMany([...typeIds])).map((rows) =>
+        rows instanceof Error ? [] : rows.map((row) => row.permissionKey),
+      ),
     ),
     rolesOfUser: rowsByColumn(db.getRepository(RoleAssignmentEntity), 'userId', { createdAt: 'ASC' }),
     /** Effective permissions of every user on the page, in a fixed number of statements. */

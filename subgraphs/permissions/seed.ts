@@ -2,26 +2,66 @@ import type { DataSource } from 'typeorm';
 import { inTransaction } from '../../shared/data/database';
 import type { DemoDataset } from '../../graph/demo-data';
 import { stableId } from '../../shared/runtime/ids';
-import { PartnerGrantEntity, RoleAssignmentEntity, UserTypeAssignmentEntity, UserTypeEntity, UserTypePermissionEntity } from './entities';
+import {
+  PartnerGrantEntity,
+  RoleAssignmentEntity,
+  UserTypeAssignmentEntity,
+  UserTypeEntity,
+  UserTypePermissionEntity,
+} from './entities';
 import { createPredefinedUserTypes, predefinedUserTypeId } from './user-types';
 
 /** Predefined user types of every organisation, each user's type and roles, partner grants, service accounts. */
 export async function seedPermissions(db: DataSource, dataset: DemoDataset, now: Date): Promise<void> {
   if ((await db.getRepository(UserTypeEntity).count()) > 0) return;
   await inTransaction(db, async (manager) => {
-    for (const organization of [...dataset.partners, ...dataset.clients]) await createPredefinedUserTypes(manager, organization.id, organization.createdAt);
-    const assignments = dataset.users.map((user) => ({ userId: user.id, organizationId: user.organizationId, userTypeId: predefinedUserTypeId(user.organizationId, user.userTypeName), subjectKind: user.kind }));
-    for (let i = 0; i < assignments.length; i += 200) await manager.insert(UserTypeAssignmentEntity, assignments.slice(i, i + 200));
+    for (const organization of [...dataset.partners, ...dataset.clients])
+      await createPredefinedUserTypes(manager, organization.id, organization.createdAt);
+    const assignments = dataset.users.map((user) => ({
+      userId: user.id,
+      organizationId: user.organizationId,
+      userTypeId: predefinedUserTypeId(user.organizationId, user.userTypeName),
+      subjectKind: user.kind,
+    }));
+    for (let i = 0; i < assignments.length; i += 200)
+      await manager.insert(UserTypeAssignmentEntity, assignments.slice(i, i + 200));
     const roles = dataset.users.flatMap((user) =>
-      user.roles.map((grant, index) => ({ id: stableId(`role:${user.id}:${index}`), userId: user.id, organizationId: grant.organizationId, role: grant.role, accountIds: grant.accountIds, createdAt: user.createdAt })),
+      user.roles.map((grant, index) => ({
+        id: stableId(`role:${user.id}:${index}`),
+        userId: user.id,
+        organizationId: grant.organizationId,
+        role: grant.role,
+        accountIds: grant.accountIds,
+        createdAt: user.createdAt,
+      })),
     );
     for (let i = 0; i < roles.length; i += 200) await manager.insert(RoleAssignmentEntity, roles.slice(i, i + 200));
-    if (dataset.grants.length) await manager.insert(PartnerGrantEntity, dataset.grants.map((grant) => ({ ...grant, status: 'ACTIVE' as const, updatedAt: now })));
+    if (dataset.grants.length)
+      await manager.insert(
+        PartnerGrantEntity,
+        dataset.grants.map((grant) => ({ ...grant, status: 'ACTIVE' as const, updatedAt: now })),
+      );
     for (const account of dataset.serviceAccounts) {
       const typeId = stableId(`user-type:${account.id}`);
-      await manager.insert(UserTypeEntity, { id: typeId, organizationId: account.organizationId, name: `Service: ${account.name}`, description: 'User type of a service account', predefined: false, isDefault: false, createdAt: now });
-      await manager.insert(UserTypePermissionEntity, account.permissions.map((permissionKey) => ({ userTypeId: typeId, permissionKey })));
-      await manager.insert(UserTypeAssignmentEntity, { userId: account.id, organizationId: account.organizationId, userTypeId: typeId, subjectKind: 'SERVICE' });
+      await manager.insert(UserTypeEntity, {
+        id: typeId,
+        organizationId: account.organizationId,
+        name: `Service: ${account.name}`,
+        description: 'User type of a service account',
+        predefined: false,
+        isDefault: false,
+        createdAt: now,
+      });
+      await manager.insert(
+        UserTypePermissionEntity,
+        account.permissions.map((permissionKey) => ({ userTypeId: typeId, permissionKey })),
+      );
+      await manager.insert(UserTypeAssignmentEntity, {
+        userId: account.id,
+        organizationId: account.organizationId,
+        userTypeId: typeId,
+        subjectKind: 'SERVICE',
+      });
     }
   });
 }

@@ -25,8 +25,19 @@ export const permissions: SubgraphDefinition<PermissionsContext, unknown, DemoDa
     ClientCreated: async (manager, payload) => {
       await createPredefinedUserTypes(manager, payload.clientId, new Date(payload.createdAt));
       // The partner that creates a client manages it: full access (no wallet) until the client changes it.
-      if (payload.partnerId && !(await manager.existsBy(PartnerGrantEntity, { clientId: payload.clientId, partnerId: payload.partnerId }))) {
-        await manager.insert(PartnerGrantEntity, { clientId: payload.clientId, partnerId: payload.partnerId, level: 'FULL', products: [], includeWallet: false, status: 'ACTIVE', updatedAt: new Date(payload.createdAt) });
+      if (
+        payload.partnerId &&
+        !(await manager.existsBy(PartnerGrantEntity, { clientId: payload.clientId, partnerId: payload.partnerId }))
+      ) {
+        await manager.insert(PartnerGrantEntity, {
+          clientId: payload.clientId,
+          partnerId: payload.partnerId,
+          level: 'FULL',
+          products: [],
+          includeWallet: false,
+          status: 'ACTIVE',
+          updatedAt: new Date(payload.createdAt),
+        });
       }
     },
     ServiceAccountCreated: (manager, payload, event, now) => setUpServiceAccount(manager, payload, event.eventId, now),

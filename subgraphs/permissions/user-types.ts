@@ -7,7 +7,11 @@ import { UserTypeEntity, UserTypePermissionEntity } from './entities';
  * Gives an organisation its predefined user types. Ids derive from the organisation and type name,
  * so a redelivered event or a re-run seed cannot create a second set.
  */
-export async function createPredefinedUserTypes(manager: EntityManager, organizationId: string, now: Date): Promise<UserTypeEntity[]> {
+export async function createPredefinedUserTypes(
+  manager: EntityManager,
+  organizationId: string,
+  now: Date,
+): Promise<UserTypeEntity[]> {
   const existing = await manager.findBy(UserTypeEntity, { organizationId, predefined: true });
   if (existing.length > 0) return existing;
   const types = PREDEFINED_USER_TYPES.map((template) =>
@@ -23,10 +27,14 @@ export async function createPredefinedUserTypes(manager: EntityManager, organiza
   );
   await manager.insert(UserTypeEntity, types);
   const grants = PREDEFINED_USER_TYPES.flatMap((template) =>
-    template.permissions.map((permissionKey) => ({ userTypeId: predefinedUserTypeId(organizationId, template.name), permissionKey })),
+    template.permissions.map((permissionKey) => ({
+      userTypeId: predefinedUserTypeId(organizationId, template.name),
+      permissionKey,
+    })),
   );
   if (grants.length > 0) await manager.insert(UserTypePermissionEntity, grants);
   return types;
 }
 
-export const predefinedUserTypeId = (organizationId: string, name: string): string => stableId(`user-type:${organizationId}:${name}`);
+export const predefinedUserTypeId = (organizationId: string, name: string): string =>
+  stableId(`user-type:${organizationId}:${name}`);

@@ -5,7 +5,8 @@ import type { AccountEntity } from './entities';
 
 /** An organisation is readable by its own members, and by holders of clients.read in it (partners through their grant). */
 export function mayReadOrganization(principal: Principal, organizationId: string): boolean {
-  if ((principal.kind === 'user' || principal.kind === 'service') && principal.organizationId === organizationId) return true;
+  if ((principal.kind === 'user' || principal.kind === 'service') && principal.organizationId === organizationId)
+    return true;
   return can(principal, 'clients.read', organizationId);
 }
 

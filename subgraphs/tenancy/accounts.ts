@@ -10,14 +10,30 @@ import { displayName, uuid, validate } from '../../shared/runtime/validation';
 import { AccountEntity, ClientEntity } from './entities';
 
 /** A principal whose roles are limited to some accounts changes only those and their sub-accounts; others read as unknown. */
-async function requireInScope(manager: EntityManager, principal: Principal, clientId: string, ids: string[], accounts?: AccountEntity[]): Promise<void> {
-  const visible = new Set(visibleAccounts(principal, clientId, accounts ?? (await manager.findBy(AccountEntity, { clientId }))).map((account) => account.id));
+async function requireInScope(
+  manager: EntityManager,
+  principal: Principal,
+  clientId: string,
+  ids: string[],
+  accounts?: AccountEntity[],
+): Promise<void> {
+  const visible = new Set(
+    visibleAccounts(principal, clientId, accounts ?? (await manager.findBy(AccountEntity, { clientId }))).map(
+      (account) => account.id,
+    ),
+  );
   const outside = ids.find((id) => !visible.has(id));
   if (outside) throw notFound('Account', outside);
 }
 
 /** Adds a sub-account under `parentId` (default: the master account) of the same client. */
-export async function createAccount(db: DataSource, actor: Actor, clientId: string, name: string, parentId: string | null | undefined): Promise<AccountEntity> {
+export async function createAccount(
+  db: DataSource,
+  actor: Actor,
+  clientId: string,
+  name: string,
+  parentId: string | null | undefined,
+): Promise<AccountEntity> {
   const { now } = actor;
   validate(uuid, clientId);
   const cleanName = validate(displayName(200), name);
@@ -25,13 +41,29 @@ export async function createAccount(db: DataSource, actor: Actor, clientId: stri
   requirePermission(actor.principal, 'clients.update', clientId);
   return inTransaction(db, async (manager) => {
     if (!(await manager.existsBy(ClientEntity, { id: clientId }))) throw notFound('Client', clientId);
-    const parent = parentId ? await manager.findOneBy(AccountEntity, { id: parentId }) : await manager.findOneBy(AccountEntity, { clientId, parentId: IsNull() });
+    const parent = parentId
+      ? await manager.findOneBy(AccountEntity, { id: parentId })
+      : await manager.findOneBy(AccountEntity, { clientId, parentId: IsNull() });
     // An account of another client is as unknown here as one that does not exist.
-    if (!parent || parent.clientId !== clientId) throw parentId ? notFound('Account', parentId) : notFound('Master account of client', clientId);
+    if (!parent || parent.clientId !== clientId)
+      throw parentId ? notFound('Account', parentId) : notFound('Master account of client', clientId);
     await requireInScope(manager, actor.principal, clientId, [parent.id]);
-    const account = manager.create(AccountEntity, { id: newId(), clientId, parentId: parent.id, name: cleanName, createdAt: now });
+    const account = manager.create(AccountEntity, {
+      id: newId(),
+      clientId,
+      parentId: parent.id,
+      name: cleanName,
+      createdAt: now,
+    });
     await manager.insert(AccountEntity, account);
-    await audit(manager, actor, { action: 'ACCOUNT_CREATED', targetType: 'Account', targetId: account.id, organizationId: clientId, before: null, after: { name: cleanName, parentId: parent.id } });
+    await audit(manager, actor, {
+      action: 'ACCOUNT_CREATED',
+      targetType: 'Account',
+      targetId: account.id,
+      organizationId: clientId,
+      before: null,
+      after: { name: cleanName, parentId: parent.id },
+    });
     return account;
   });
 }
@@ -53,26 +85,43 @@ export async function renameAccount(db: DataSource, actor: Actor, id: string, na
  * Moves an account under another account of the same client. The master stays the root, and an
  * account cannot go under itself or one of its own descendants (that would cut a cycle loose).
  */
-export async function moveAccount(db: DataSource, actor: Actor, id: string, newParentId: string): Promise<AccountEntity> {
+export async function moveAccount(
+  db: DataSource,
+  actor: Actor,
+  id: string,
+  newParentId: string,
+): Promise<AccountEntity> {
   validate(uuid, id);
   validate(uuid, newParentId);
   return inTransaction(db, async (manager) => {
     const account = await manager.findOneBy(AccountEntity, { id });
     if (!account) throw notFound('Account', id);
     requirePermission(actor.principal, 'clients.update', account.clientId);
-    if (account.parentId === null) throw badInput('The master account is the root of the tree and cannot be moved', 'id');
+    if (account.parentId === null)
+      throw badInput('The master account is the root of the tree and cannot be moved', 'id');
     const accounts = await manager.findBy(AccountEntity, { clientId: account.clientId });
     const byId = new Map(accounts.map((row) => [row.id, row]));
     const parent = byId.get(newParentId);
     if (!parent) throw notFound('Account', newParentId);
     await requireInScope(manager, actor.principal, account.clientId, [id, newParentId], accounts);
     // Walk up from the new parent: meeting the moved account means the new parent is inside its subtree.
-    for (let cursor: AccountEntity | undefined = parent; cursor; cursor = cursor.parentId ? byId.get(cursor.parentId) : undefined) {
+    for (
+      let cursor: AccountEntity | undefined = parent;
+      cursor;
+      cursor = cursor.parentId ? byId.get(cursor.parentId) : undefined
+    ) {
       if (cursor.id === id) throw conflict('An account cannot be moved under itself or one of its sub-accounts');
     }
     if (account.parentId === newParentId) return account;
     await manager.update(AccountEntity, { id }, { parentId: newParentId });
-    await audit(manager, actor, { action: 'ACCOUNT_MOVED', targetType: 'Account', targetId: id, organizationId: account.clientId, before: { parentId: account.parentId }, after: { parentId: newParentId } });
+    await audit(manager, actor, {
+      action: 'ACCOUNT_MOVED',
+      targetType: 'Account',
+      targetId: id,
+      organizationId: account.clientId,
+      before: { parentId: account.parentId },
+      after: { parentId: newParentId },
+    });
     return { ...account, parentId: newParentId };
   });
 }

@@ -13,7 +13,30 @@ import { displayName, dnsLabel, uuid, validate } from '../../shared/runtime/vali
 import { AccountEntity, ClientEntity, PartnerEntity, PartnerGrantEntity } from './entities';
 
 /** Subdomains kept for the platform itself. */
-export const RESERVED_SUBDOMAINS = new Set(['www', 'api', 'admin', 'app', 'mail', 'smtp', 'ftp', 'static', 'cdn', 'assets', 'status', 'help', 'support', 'docs', 'login', 'auth', 'graphql', 'gateway', 'partner', 'partners', 'billing', 'tenantry']);
+export const RESERVED_SUBDOMAINS = new Set([
+  'www',
+  'api',
+  'admin',
+  'app',
+  'mail',
+  'smtp',
+  'ftp',
+  'static',
+  'cdn',
+  'assets',
+  'status',
+  'help',
+  'support',
+  'docs',
+  'login',
+  'auth',
+  'graphql',
+  'gateway',
+  'partner',
+  'partners',
+  'billing',
+  'tenantry',
+]);
 
 export interface ClientFilter {
   name?: string | null;
@@ -23,25 +46,40 @@ export interface ClientFilter {
   createdBefore?: Date | null;
 }
 
-
 /** Clients sorted by name then id, with keyset pagination (stable under inserts, no OFFSET scans). */
-export async function listClients(db: DataSource, scope: 'all' | string[], filter: ClientFilter | null | undefined, first?: number | null, after?: string | null): Promise<Connection<ClientEntity>> {
+export async function listClients(
+  db: DataSource,
+  scope: 'all' | string[],
+  filter: ClientFilter | null | undefined,
+  first?: number | null,
+  after?: string | null,
+): Promise<Connection<ClientEntity>> {
   const page = pageRequest(first, after);
   const base = db.getRepository(ClientEntity).createQueryBuilder('client');
   // The caller's reach, applied before any filter: an empty list shows nothing.
   if (scope !== 'all') base.andWhere(scope.length ? 'client.id IN (:...scope)' : '1 = 0', { scope });
-  if (filter?.name) base.andWhere(`LOWER(client.name) LIKE :name ${LIKE_ESCAPE}`, { name: likeContaining(filter.name.toLowerCase()) });
+  if (filter?.name)
+    base.andWhere(`LOWER(client.name) LIKE :name ${LIKE_ESCAPE}`, { name: likeContaining(filter.name.toLowerCase()) });
   if (filter?.partnerId) base.andWhere('client.partnerId = :partnerId', { partnerId: filter.partnerId });
   if (filter?.status) base.andWhere('client.status = :status', { status: filter.status });
   if (filter?.createdAfter) base.andWhere('client.createdAt >= :createdAfter', { createdAfter: filter.createdAfter });
-  if (filter?.createdBefore) base.andWhere('client.createdAt < :createdBefore', { createdBefore: filter.createdBefore });
+  if (filter?.createdBefore)
+    base.andWhere('client.createdAt < :createdBefore', { createdBefore: filter.createdBefore });
   const totalCount = await base.clone().getCount();
-  const rows = base.clone().orderBy('client.name', 'ASC').addOrderBy('client.id', 'ASC').take(page.first + 1);
+  const rows = base
+    .clone()
+    .orderBy('client.name', 'ASC')
+    .addOrderBy('client.id', 'ASC')
+    .take(page.first + 1);
   if (page.after) {
     const { sort, id } = page.after;
-    rows.andWhere('client.name >= :sort', { sort }).andWhere(new Brackets((qb) => qb.where('client.name > :sort', { sort }).orWhere('client.id > :id', { id })));
+    rows
+      .andWhere('client.name >= :sort', { sort })
+      .andWhere(new Brackets((qb) => qb.where('client.name > :sort', { sort }).orWhere('client.id > :id', { id })));
   }
-  return toConnection(page.first === 0 ? [] : await rows.getMany(), page, totalCount, (client) => encodeCursor(client.name, client.id));
+  return toConnection(page.first === 0 ? [] : await rows.getMany(), page, totalCount, (client) =>
+    encodeCursor(client.name, client.id),
+  );
 }
 
 const createClientInput = z.object({
@@ -54,20 +92,55 @@ const createClientInput = z.object({
  * Creates a client with its master account, and publishes ClientCreated in the same transaction so
  * that compliance (retention policy) and permissions (predefined user types) follow.
  */
-export async function createClient(db: DataSource, principal: Principal, input: unknown, now: Date): Promise<ClientEntity> {
+export async function createClient(
+  db: DataSource,
+  principal: Principal,
+  input: unknown,
+  now: Date,
+): Promise<ClientEntity> {
   const { name, subdomain, partnerId } = validate(createClientInput, input);
   // A partner creates clients for itself; only operators create clients without a partner or for another.
   requirePermission(principal, 'clients.create', partnerId ?? PLATFORM_ORGANIZATION_ID);
-  if (partnerId && !(await db.getRepository(PartnerEntity).existsBy({ id: partnerId }))) throw notFound('Partner', partnerId);
-  if (await db.getRepository(ClientEntity).existsBy({ subdomain })) throw conflict(`The subdomain "${subdomain}" is already taken`);
+  if (partnerId && !(await db.getRepository(PartnerEntity).existsBy({ id: partnerId })))
+    throw notFound('Partner', partnerId);
+  if (await db.getRepository(ClientEntity).existsBy({ subdomain }))
+    throw conflict(`The subdomain "${subdomain}" is already taken`);
   try {
     return await inTransaction(db, async (manager) => {
-      const client = manager.create(ClientEntity, { id: newId(), partnerId: partnerId ?? null, name, subdomain, status: 'ACTIVE', createdAt: now, createdBy: actorId(principal), statusChangedAt: null, statusChangedBy: null, statusReason: null });
+      const client = manager.create(ClientEntity, {
+        id: newId(),
+        partnerId: partnerId ?? null,
+        name,
+        subdomain,
+        status: 'ACTIVE',
+        createdAt: now,
+        createdBy: actorId(principal),
+        statusChangedAt: null,
+        statusChangedBy: null,
+        statusReason: null,
+      });
       await manager.insert(ClientEntity, client);
       await manager.insert(AccountEntity, { id: newId(), clientId: client.id, parentId: null, name, createdAt: now });
       // The creating partner manages the client with full access (no wallet); permissions grants the same on ClientCreated.
-      if (partnerId) await manager.insert(PartnerGrantEntity, { clientId: client.id, partnerId, level: 'FULL', products: [], includeWallet: false, status: 'ACTIVE', invitationId: null, grantedAt: now, cancelledAt: null, cancelledBy: null });
-      await publish(manager, 'ClientCreated', { clientId: client.id, partnerId: client.partnerId, name, createdAt: now.toISOString() }, now);
+      if (partnerId)
+        await manager.insert(PartnerGrantEntity, {
+          clientId: client.id,
+          partnerId,
+          level: 'FULL',
+          products: [],
+          includeWallet: false,
+          status: 'ACTIVE',
+          invitationId: null,
+          grantedAt: now,
+          cancelledAt: null,
+          cancelledBy: null,
+        });
+      await publish(
+        manager,
+        'ClientCreated',
+        { clientId: client.id, partnerId: client.partnerId, name, createdAt: now.toISOString() },
+        now,
+      );
       return client;
     });
   } catch (error) {
@@ -84,7 +157,12 @@ const statusInput = z.object({ clientId: uuid, reason: displayName(500).nullish(
  * manages it while that partner's grant is active. Identity refuses sign-in of a suspended client's
  * users once ClientStatusChanged reaches it.
  */
-export async function setClientStatus(db: DataSource, actor: Actor, input: unknown, status: 'ACTIVE' | 'SUSPENDED'): Promise<ClientEntity> {
+export async function setClientStatus(
+  db: DataSource,
+  actor: Actor,
+  input: unknown,
+  status: 'ACTIVE' | 'SUSPENDED',
+): Promise<ClientEntity> {
   const { now } = actor;
   const { clientId, reason } = validate(statusInput, input);
   const { principal } = actor;
@@ -96,13 +174,31 @@ export async function setClientStatus(db: DataSource, actor: Actor, input: unkno
       client.partnerId !== null &&
       can(principal, 'clients.update', client.partnerId) &&
       (await manager.existsBy(PartnerGrantEntity, { clientId, partnerId: client.partnerId, status: 'ACTIVE' }));
-    if (!operator && !managingPartner) throw forbidden('Only operators or the partner that manages this client may change its status');
+    if (!operator && !managingPartner)
+      throw forbidden('Only operators or the partner that manages this client may change its status');
     if (client.status === status) throw conflict(`The client is already ${status.toLowerCase()}`);
     const by = actorId(principal);
-    const changes = { status, statusChangedAt: now, statusChangedBy: by, statusReason: status === 'SUSPENDED' ? (reason ?? null) : null };
+    const changes = {
+      status,
+      statusChangedAt: now,
+      statusChangedBy: by,
+      statusReason: status === 'SUSPENDED' ? (reason ?? null) : null,
+    };
     await manager.update(ClientEntity, { id: clientId }, changes);
-    await publish(manager, 'ClientStatusChanged', { clientId, status, changedBy: by, changedAt: now.toISOString() }, now);
-    await audit(manager, actor, { action: status === 'SUSPENDED' ? 'CLIENT_SUSPENDED' : 'CLIENT_REACTIVATED', targetType: 'Client', targetId: clientId, organizationId: clientId, before: { status: client.status }, after: { status, reason: changes.statusReason } });
+    await publish(
+      manager,
+      'ClientStatusChanged',
+      { clientId, status, changedBy: by, changedAt: now.toISOString() },
+      now,
+    );
+    await audit(manager, actor, {
+      action: status === 'SUSPENDED' ? 'CLIENT_SUSPENDED' : 'CLIENT_REACTIVATED',
+      targetType: 'Client',
+      targetId: clientId,
+      organizationId: clientId,
+      before: { status: client.status },
+      after: { status, reason: changes.statusReason },
+    });
     return { ...client, ...changes };
   });
 }

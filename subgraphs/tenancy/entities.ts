@@ -36,7 +36,15 @@ export class AccountEntity {
   @Column({ type: 'datetime', precision: 3 }) createdAt: Date;
 }
 
-export const COMPANY_SIZES = ['SIZE_1_10', 'SIZE_11_50', 'SIZE_51_200', 'SIZE_201_500', 'SIZE_501_1000', 'SIZE_1001_5000', 'SIZE_5001_PLUS'] as const;
+export const COMPANY_SIZES = [
+  'SIZE_1_10',
+  'SIZE_11_50',
+  'SIZE_51_200',
+  'SIZE_201_500',
+  'SIZE_501_1000',
+  'SIZE_1001_5000',
+  'SIZE_5001_PLUS',
+] as const;
 export type CompanySize = (typeof COMPANY_SIZES)[number];
 
 /** One row per client once its profile was first edited (or seeded). */

@@ -83,7 +83,12 @@ const setIntegrationInput = z.object({
 });
 
 /** Stores (or with an empty list clears) a client's codes for a provider; the audit entry never holds them. */
-export async function setIntegration(db: DataSource, actor: Actor, cipher: CodeCipher, input: unknown): Promise<ClientIntegrationEntity> {
+export async function setIntegration(
+  db: DataSource,
+  actor: Actor,
+  cipher: CodeCipher,
+  input: unknown,
+): Promise<ClientIntegrationEntity> {
   const { now } = actor;
   const { clientId, provider, codes } = validate(setIntegrationInput, input);
   requirePermission(actor.principal, 'integrations.manage', clientId);

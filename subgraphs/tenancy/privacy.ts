@@ -1,6 +1,12 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { EventHandlers } from '../../shared/events/outbox';
-import { ClientEntity, CompanyProfileEntity, PartnerInvitationEntity, ProjectEntity, ProjectParticipantEntity } from './entities';
+import {
+  ClientEntity,
+  CompanyProfileEntity,
+  PartnerInvitationEntity,
+  ProjectEntity,
+  ProjectParticipantEntity,
+} from './entities';
 
 /**
  * Tenancy's share of the GDPR lifecycle. Soft deletion takes the person out of project participant
@@ -14,12 +20,27 @@ export const privacyHandlers: EventHandlers = {
   PersonErased: async (manager, payload) => {
     await manager.delete(ProjectParticipantEntity, { userId: payload.userId });
     await replaceActor(manager, payload.userId, payload.pseudonym);
-    await manager.update(CompanyProfileEntity, { legalRepresentativeId: payload.userId }, { legalRepresentativeId: null });
+    await manager.update(
+      CompanyProfileEntity,
+      { legalRepresentativeId: payload.userId },
+      { legalRepresentativeId: null },
+    );
   },
 };
 
 async function replaceActor(manager: EntityManager, userId: string, pseudonym: string): Promise<void> {
-  const columns: Array<[typeof ClientEntity | typeof ProjectEntity | typeof ProjectParticipantEntity | typeof CompanyProfileEntity | typeof PartnerInvitationEntity, string]> = [
+  const columns: Array<
+    [
+      (
+        | typeof ClientEntity
+        | typeof ProjectEntity
+        | typeof ProjectParticipantEntity
+        | typeof CompanyProfileEntity
+        | typeof PartnerInvitationEntity
+      ),
+      string,
+    ]
+  > = [
     [ClientEntity, 'createdBy'],
     [ClientEntity, 'statusChangedBy'],
     [ProjectEntity, 'createdBy'],

@@ -8,15 +8,23 @@ import { publish } from '../../shared/events/outbox';
 import type { Actor } from '../../shared/auth/principal';
 import { displayName, uuid, validate } from '../../shared/runtime/validation';
 import { actsForOrganization } from './access';
-import { COMPANY_SIZES, ClientEmailDomainEntity, ClientEntity, ClientProductEntity, CompanyProfileEntity } from './entities';
+import {
+  COMPANY_SIZES,
+  ClientEmailDomainEntity,
+  ClientEntity,
+  ClientProductEntity,
+  CompanyProfileEntity,
+} from './entities';
 
 /** ISO 3166-1 alpha-2: the 249 officially assigned codes. */
 export const COUNTRY_CODES = new Set(
-  ('AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS BT BV BW BY BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ ' +
+  (
+    'AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS BT BV BW BY BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ ' +
     'DE DJ DK DM DO DZ EC EE EG EH ER ES ET FI FJ FK FM FO FR GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU GW GY HK HM HN HR HT HU ID IE IL IM IN IO IQ IR IS IT ' +
     'JE JM JO JP KE KG KH KI KM KN KP KR KW KY KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK ML MM MN MO MP MQ MR MS MT MU MV MW MX MY MZ NA NC NE NF NG ' +
     'NI NL NO NP NR NU NZ OM PA PE PF PG PH PK PL PM PN PR PS PT PW PY QA RE RO RS RU RW SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ TC TD TF TG TH TJ ' +
-    'TK TL TM TN TO TR TT TV TW TZ UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS YE YT ZA ZM ZW').split(' '),
+    'TK TL TM TN TO TR TT TV TW TZ UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS YE YT ZA ZM ZW'
+  ).split(' '),
 );
 
 /** Catalogue products (subgraphs/permissions/catalogue.ts PRODUCTS), upper case in GraphQL. */
@@ -32,13 +40,22 @@ export const emailDomain = z
   .trim()
   .toLowerCase()
   .max(253, 'must be at most 253 characters')
-  .regex(/^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})$/, 'must be a domain name such as example.com');
+  .regex(
+    /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})$/,
+    'must be a domain name such as example.com',
+  );
 
 const optionalText = (max: number) => displayName(max).nullish();
 
 const profileInput = z.object({
   legalName: optionalText(200),
-  taxId: z.string().trim().min(1, 'must not be empty').max(50, 'must be at most 50 characters').regex(/^[A-Za-z0-9 ./-]+$/, 'may hold letters, digits, spaces, dots, slashes and hyphens').nullish(),
+  taxId: z
+    .string()
+    .trim()
+    .min(1, 'must not be empty')
+    .max(50, 'must be at most 50 characters')
+    .regex(/^[A-Za-z0-9 ./-]+$/, 'may hold letters, digits, spaces, dots, slashes and hyphens')
+    .nullish(),
   country: z
     .string()
     .trim()
@@ -46,7 +63,13 @@ const profileInput = z.object({
     .refine((value) => COUNTRY_CODES.has(value), 'must be an ISO 3166-1 alpha-2 country code')
     .nullish(),
   address: z
-    .object({ line1: optionalText(200), line2: optionalText(200), postalCode: optionalText(20), city: optionalText(100), region: optionalText(100) })
+    .object({
+      line1: optionalText(200),
+      line2: optionalText(200),
+      postalCode: optionalText(20),
+      city: optionalText(100),
+      region: optionalText(100),
+    })
     .nullish(),
   industry: optionalText(100),
   size: z.enum(COMPANY_SIZES).nullish(),
@@ -113,7 +136,12 @@ export const emptyProfile = (clientId: string, now: Date): CompanyProfileEntity 
  * Updates the fields given (null clears one; emailDomains replaces the list). Publishes
  * ClientProfileChanged when the domains or self-enrollment change, for identity's sign-up.
  */
-export async function updateCompanyProfile(db: DataSource, actor: Actor, clientId: string, input: unknown): Promise<string> {
+export async function updateCompanyProfile(
+  db: DataSource,
+  actor: Actor,
+  clientId: string,
+  input: unknown,
+): Promise<string> {
   const { now } = actor;
   validate(uuid, clientId);
   const changes = validate(profileInput, input ?? {});
@@ -127,14 +155,17 @@ export async function updateCompanyProfile(db: DataSource, actor: Actor, clientI
       if (!(await manager.existsBy(ClientEntity, { id: clientId }))) throw notFound('Client', clientId);
       const current = (await manager.findOneBy(CompanyProfileEntity, { clientId })) ?? emptyProfile(clientId, now);
       const before = { ...current };
-      const beforeDomains = (await manager.find(ClientEmailDomainEntity, { where: { clientId }, order: { domain: 'ASC' } })).map((row) => row.domain);
+      const beforeDomains = (
+        await manager.find(ClientEmailDomainEntity, { where: { clientId }, order: { domain: 'ASC' } })
+      ).map((row) => row.domain);
       const set = <K extends keyof CompanyProfileEntity>(key: K, value: CompanyProfileEntity[K] | undefined): void => {
         if (value !== undefined) current[key] = value;
       };
       set('legalName', changes.legalName);
       set('taxId', changes.taxId);
       set('country', changes.country);
-      if (changes.address === null) Object.assign(current, { addressLine1: null, addressLine2: null, postalCode: null, city: null, region: null });
+      if (changes.address === null)
+        Object.assign(current, { addressLine1: null, addressLine2: null, postalCode: null, city: null, region: null });
       else if (changes.address) {
         set('addressLine1', changes.address.line1);
         set('addressLine2', changes.address.line2);
@@ -145,32 +176,57 @@ export async function updateCompanyProfile(db: DataSource, actor: Actor, clientI
       set('industry', changes.industry);
       set('size', changes.size);
       set('logoUrl', changes.logoUrl);
-      if (changes.selfEnrollment !== undefined && changes.selfEnrollment !== null) current.selfEnrollment = changes.selfEnrollment;
+      if (changes.selfEnrollment !== undefined && changes.selfEnrollment !== null)
+        current.selfEnrollment = changes.selfEnrollment;
       set('legalRepresentativeId', changes.legalRepresentativeId);
       const domains = changes.emailDomains ?? beforeDomains;
-      if (current.selfEnrollment && domains.length === 0) throw badInput('Self-enrollment needs at least one corporate email domain', 'selfEnrollment');
+      if (current.selfEnrollment && domains.length === 0)
+        throw badInput('Self-enrollment needs at least one corporate email domain', 'selfEnrollment');
       if (changes.emailDomains) {
-        const taken = domains.length ? await manager.findBy(ClientEmailDomainEntity, { domain: In(domains), clientId: Not(clientId) }) : [];
+        const taken = domains.length
+          ? await manager.findBy(ClientEmailDomainEntity, { domain: In(domains), clientId: Not(clientId) })
+          : [];
         if (taken.length) throw conflict(`The email domain ${taken[0].domain} belongs to another client`);
         await manager.delete(ClientEmailDomainEntity, { clientId });
-        if (domains.length) await manager.insert(ClientEmailDomainEntity, domains.map((domain) => ({ domain, clientId })));
+        if (domains.length)
+          await manager.insert(
+            ClientEmailDomainEntity,
+            domains.map((domain) => ({ domain, clientId })),
+          );
       }
       current.updatedAt = now;
       current.updatedBy = actorId(actor.principal);
       await manager.save(CompanyProfileEntity, current);
       const domainsChanged = domains.join(',') !== beforeDomains.join(',');
       if (domainsChanged || current.selfEnrollment !== before.selfEnrollment) {
-        await publish(manager, 'ClientProfileChanged', { clientId, emailDomains: domains, selfEnrollment: current.selfEnrollment }, now);
+        await publish(
+          manager,
+          'ClientProfileChanged',
+          { clientId, emailDomains: domains, selfEnrollment: current.selfEnrollment },
+          now,
+        );
       }
       // Who may sign up and who decides on partner access are access matters: audit them.
-      if (domainsChanged || current.selfEnrollment !== before.selfEnrollment || current.legalRepresentativeId !== before.legalRepresentativeId) {
+      if (
+        domainsChanged ||
+        current.selfEnrollment !== before.selfEnrollment ||
+        current.legalRepresentativeId !== before.legalRepresentativeId
+      ) {
         await audit(manager, actor, {
           action: 'COMPANY_PROFILE_ACCESS_CHANGED',
           targetType: 'Client',
           targetId: clientId,
           organizationId: clientId,
-          before: { emailDomains: beforeDomains, selfEnrollment: before.selfEnrollment, legalRepresentativeId: before.legalRepresentativeId },
-          after: { emailDomains: domains, selfEnrollment: current.selfEnrollment, legalRepresentativeId: current.legalRepresentativeId },
+          before: {
+            emailDomains: beforeDomains,
+            selfEnrollment: before.selfEnrollment,
+            legalRepresentativeId: before.legalRepresentativeId,
+          },
+          after: {
+            emailDomains: domains,
+            selfEnrollment: current.selfEnrollment,
+            legalRepresentativeId: current.legalRepresentativeId,
+          },
         });
       }
       return clientId;
@@ -183,7 +239,12 @@ export async function updateCompanyProfile(db: DataSource, actor: Actor, clientI
 }
 
 /** Replaces the products a client uses. */
-export async function setClientProducts(db: DataSource, actor: Actor, clientId: string, products: unknown): Promise<string> {
+export async function setClientProducts(
+  db: DataSource,
+  actor: Actor,
+  clientId: string,
+  products: unknown,
+): Promise<string> {
   validate(uuid, clientId);
   const list = validate(z.object({ products: productsInput }), { products }).products;
   requirePermission(actor.principal, 'clients.update', clientId);
@@ -191,9 +252,20 @@ export async function setClientProducts(db: DataSource, actor: Actor, clientId: 
     if (!(await manager.existsBy(ClientEntity, { id: clientId }))) throw notFound('Client', clientId);
     const before = (await manager.findBy(ClientProductEntity, { clientId })).map((row) => row.product).sort();
     await manager.delete(ClientProductEntity, { clientId });
-    if (list.length) await manager.insert(ClientProductEntity, list.map((product) => ({ clientId, product })));
+    if (list.length)
+      await manager.insert(
+        ClientProductEntity,
+        list.map((product) => ({ clientId, product })),
+      );
     if (before.join(',') !== list.join(',')) {
-      await audit(manager, actor, { action: 'CLIENT_PRODUCTS_SET', targetType: 'Client', targetId: clientId, organizationId: clientId, before: { products: before }, after: { products: list } });
+      await audit(manager, actor, {
+        action: 'CLIENT_PRODUCTS_SET',
+        targetType: 'Client',
+        targetId: clientId,
+        organizationId: clientId,
+        before: { products: before },
+        after: { products: list },
+      });
     }
     return clientId;
   });

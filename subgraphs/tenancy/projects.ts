@@ -8,7 +8,14 @@ import { publish } from '../../shared/events/outbox';
 import type { Actor, Principal } from '../../shared/auth/principal';
 import { displayName, uuid, validate } from '../../shared/runtime/validation';
 import { isExternalIn } from './access';
-import { AccountEntity, ClientEntity, PartnerEntity, ProjectEntity, ProjectParticipantEntity, ProjectPartyEntity } from './entities';
+import {
+  AccountEntity,
+  ClientEntity,
+  PartnerEntity,
+  ProjectEntity,
+  ProjectParticipantEntity,
+  ProjectPartyEntity,
+} from './entities';
 
 const createProjectInput = z.object({
   clientId: uuid,
@@ -38,9 +45,19 @@ export async function createProject(db: DataSource, actor: Actor, input: unknown
         const unknown = externals.find((id) => !known.has(id));
         if (unknown) throw notFound('Organisation', unknown);
       }
-      const project = manager.create(ProjectEntity, { id: newId(), clientId, accountId: accountId ?? null, name, createdAt: now, createdBy: actorId(actor.principal) });
+      const project = manager.create(ProjectEntity, {
+        id: newId(),
+        clientId,
+        accountId: accountId ?? null,
+        name,
+        createdAt: now,
+        createdBy: actorId(actor.principal),
+      });
       await manager.insert(ProjectEntity, project);
-      await manager.insert(ProjectPartyEntity, [clientId, ...externals].map((organizationId) => ({ projectId: project.id, organizationId })));
+      await manager.insert(
+        ProjectPartyEntity,
+        [clientId, ...externals].map((organizationId) => ({ projectId: project.id, organizationId })),
+      );
       return project;
     });
   } catch (error) {
@@ -56,14 +73,23 @@ export async function createProject(db: DataSource, actor: Actor, input: unknown
 export function maySeeProject(principal: Principal, project: ProjectEntity, parties: string[]): boolean {
   if (!can(principal, 'projects.read', project.clientId)) return false;
   if (!isExternalIn(principal, project.clientId)) return true;
-  return (principal.kind === 'user' || principal.kind === 'service') && principal.organizationId !== null && parties.includes(principal.organizationId);
+  return (
+    (principal.kind === 'user' || principal.kind === 'service') &&
+    principal.organizationId !== null &&
+    parties.includes(principal.organizationId)
+  );
 }
 
 /**
  * Records that a user takes part in a project, once, and tells compliance (ProjectJoined starts the
  * retention clock). Project managers add anyone; a user may join a project they can see themselves.
  */
-export async function joinProject(db: DataSource, actor: Actor, projectId: string, userId: string): Promise<ProjectParticipantEntity> {
+export async function joinProject(
+  db: DataSource,
+  actor: Actor,
+  projectId: string,
+  userId: string,
+): Promise<ProjectParticipantEntity> {
   const { now } = actor;
   validate(uuid, projectId);
   validate(uuid, userId);
@@ -80,9 +106,19 @@ export async function joinProject(db: DataSource, actor: Actor, projectId: strin
     }
     const existing = await manager.findOneBy(ProjectParticipantEntity, { projectId, userId });
     if (existing) return existing;
-    const row = manager.create(ProjectParticipantEntity, { projectId, userId, joinedAt: now, addedBy: actorId(principal) });
+    const row = manager.create(ProjectParticipantEntity, {
+      projectId,
+      userId,
+      joinedAt: now,
+      addedBy: actorId(principal),
+    });
     await manager.insert(ProjectParticipantEntity, row);
-    await publish(manager, 'ProjectJoined', { projectId, clientId: project.clientId, userId, joinedAt: now.toISOString() }, now);
+    await publish(
+      manager,
+      'ProjectJoined',
+      { projectId, clientId: project.clientId, userId, joinedAt: now.toISOString() },
+      now,
+    );
     return row;
   });
 }

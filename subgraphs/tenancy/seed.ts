@@ -25,11 +25,34 @@ import {
 export async function seedTenancy(db: DataSource, dataset: DemoDataset, now: Date): Promise<void> {
   if ((await db.getRepository(PartnerEntity).count()) > 0) return;
   await inTransaction(db, async (manager) => {
-    await manager.insert(PartnerEntity, dataset.partners.map(({ id, name, createdAt, isOperator }) => ({ id, name, createdAt, isOperator })));
+    await manager.insert(
+      PartnerEntity,
+      dataset.partners.map(({ id, name, createdAt, isOperator }) => ({ id, name, createdAt, isOperator })),
+    );
     for (const client of dataset.clients) {
-      await manager.insert(ClientEntity, { id: client.id, partnerId: client.partnerId, name: client.name, subdomain: client.subdomain, status: 'ACTIVE', createdAt: client.createdAt });
-      await manager.insert(AccountEntity, client.accounts.map((account) => ({ ...account, clientId: client.id, createdAt: client.createdAt })));
-      await publish(manager, 'ClientCreated', { clientId: client.id, partnerId: client.partnerId, name: client.name, createdAt: client.createdAt.toISOString() }, now);
+      await manager.insert(ClientEntity, {
+        id: client.id,
+        partnerId: client.partnerId,
+        name: client.name,
+        subdomain: client.subdomain,
+        status: 'ACTIVE',
+        createdAt: client.createdAt,
+      });
+      await manager.insert(
+        AccountEntity,
+        client.accounts.map((account) => ({ ...account, clientId: client.id, createdAt: client.createdAt })),
+      );
+      await publish(
+        manager,
+        'ClientCreated',
+        {
+          clientId: client.id,
+          partnerId: client.partnerId,
+          name: client.name,
+          createdAt: client.createdAt.toISOString(),
+        },
+        now,
+      );
       await manager.insert(CompanyProfileEntity, {
         ...emptyProfile(client.id, client.createdAt),
         legalName: `${client.name} Ltd.`,
@@ -39,14 +62,30 @@ export async function seedTenancy(db: DataSource, dataset: DemoDataset, now: Dat
         legalRepresentativeId: client.legalRepresentativeId,
       });
       await manager.insert(ClientEmailDomainEntity, { domain: client.emailDomain, clientId: client.id });
-      if (client.products.length) await manager.insert(ClientProductEntity, client.products.map((product) => ({ clientId: client.id, product })));
+      if (client.products.length)
+        await manager.insert(
+          ClientProductEntity,
+          client.products.map((product) => ({ clientId: client.id, product })),
+        );
       for (const project of client.projects) {
-        await manager.insert(ProjectEntity, { id: project.id, clientId: client.id, accountId: project.accountId, name: project.name, createdAt: client.createdAt, createdBy: null });
+        await manager.insert(ProjectEntity, {
+          id: project.id,
+          clientId: client.id,
+          accountId: project.accountId,
+          name: project.name,
+          createdAt: client.createdAt,
+          createdBy: null,
+        });
         await manager.insert(ProjectPartyEntity, { projectId: project.id, organizationId: client.id });
         for (const userId of project.participantIds) {
           const joinedAt = new Date(client.createdAt.getTime() + 86_400_000);
           await manager.insert(ProjectParticipantEntity, { projectId: project.id, userId, joinedAt, addedBy: null });
-          await publish(manager, 'ProjectJoined', { projectId: project.id, clientId: client.id, userId, joinedAt: joinedAt.toISOString() }, now);
+          await publish(
+            manager,
+            'ProjectJoined',
+            { projectId: project.id, clientId: client.id, userId, joinedAt: joinedAt.toISOString() },
+            now,
+          );
         }
       }
     }
@@ -54,7 +93,14 @@ export async function seedTenancy(db: DataSource, dataset: DemoDataset, now: Dat
     if (dataset.grants.length) {
       await manager.insert(
         PartnerGrantEntity,
-        dataset.grants.map((grant) => ({ ...grant, status: 'ACTIVE' as const, invitationId: null, grantedAt: grantedAt.get(grant.clientId) ?? now, cancelledAt: null, cancelledBy: null })),
+        dataset.grants.map((grant) => ({
+          ...grant,
+          status: 'ACTIVE' as const,
+          invitationId: null,
+          grantedAt: grantedAt.get(grant.clientId) ?? now,
+          cancelledAt: null,
+          cancelledBy: null,
+        })),
       );
     }
   });

@@ -19,7 +19,10 @@ export const tenancy: SubgraphDefinition<TenancyContext, TenancyServices, DemoDa
   async setup({ config }) {
     return {
       cipher: new CodeCipher(loadIntegrationKey(config.env, config.dataDir)),
-      invitationTtlDays: envInt(config.env, 'PARTNER_INVITATION_TTL_DAYS', DEFAULT_INVITATION_TTL_DAYS, { min: 1, max: 365 }),
+      invitationTtlDays: envInt(config.env, 'PARTNER_INVITATION_TTL_DAYS', DEFAULT_INVITATION_TTL_DAYS, {
+        min: 1,
+        max: 365,
+      }),
     };
   },
   buildContext: (base, db, services) => ({ ...base, db, services, loaders: createLoaders(db) }),

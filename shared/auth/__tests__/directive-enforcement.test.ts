@@ -126,11 +126,21 @@ fs.writeFileSync(path.join(directory, 'schema.graphql'), SCHEMA);
 const schema = buildSchema(loadSubgraphSchema(directory));
 afterAll(() => fs.rmSync(directory, { recursive: true, force: true }));
 
-async function run(query: string, principal: Principal | undefined, variableValues?: Record<string, unknown>): Promise<ExecutionResult> {
-  return await execute({ schema, document: parse(query), contextValue: principal ? { principal } : {}, variableValues });
+async function run(
+  query: string,
+  principal: Principal | undefined,
+  variableValues?: Record<string, unknown>,
+): Promise<ExecutionResult> {
+  return await execute({
+    schema,
+    document: parse(query),
+    contextValue: principal ? { principal } : {},
+    variableValues,
+  });
 }
 
-const codes = (result: ExecutionResult) => (result.errors ?? []).map((error) => [error.path?.join('.'), error.extensions.code]);
+const codes = (result: ExecutionResult) =>
+  (result.errors ?? []).map((error) => [error.path?.join('.'), error.extensions.code]);
 
 describe('enforceAuthzDirectives', () => {
   it('leaves fields without directives alone, for anyone', async () => {
@@ -150,7 +160,9 @@ describe('enforceAuthzDirectives', () => {
     const denied = await run('{ me { name email } }', member(['users:read']));
     expect(denied.data).toEqual({ me: { name: 'Ana', email: null } });
     expect(codes(denied)).toEqual([['me.email', 'UNAUTHORIZED_FIELD_OR_TYPE']]);
-    expect(await run('{ me { name email } }', member(['users:read', 'users:read-email']))).toEqual({ data: { me: { name: 'Ana', email: 'ana@example.test' } } });
+    expect(await run('{ me { name email } }', member(['users:read', 'users:read-email']))).toEqual({
+      data: { me: { name: 'Ana', email: 'ana@example.test' } },
+    });
     expect(await run('{ me { email } }', operator)).toEqual({ data: { me: { email: 'ana@example.test' } } });
   });
 
@@ -177,7 +189,9 @@ describe('enforceAuthzDirectives', () => {
     const result = await run('{ me { name lastAudit { id action } } }', member());
     expect(result.data).toEqual({ me: { name: 'Ana', lastAudit: null } });
     expect(codes(result)).toEqual([['me.lastAudit', 'UNAUTHORIZED_FIELD_OR_TYPE']]);
-    expect(await run('{ me { lastAudit { action } } }', partnerAdmin)).toEqual({ data: { me: { lastAudit: { action: 'login' } } } });
+    expect(await run('{ me { lastAudit { action } } }', partnerAdmin)).toEqual({
+      data: { me: { lastAudit: { action: 'login' } } },
+    });
   });
 
   it('applies directives written on an interface and on a type extension to the implementing type', async () => {
@@ -189,7 +203,8 @@ describe('enforceAuthzDirectives', () => {
   });
 
   describe('_entities', () => {
-    const entities = 'query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on AuditEntry { id action } ... on User { id name } ... on Badge { id } } }';
+    const entities =
+      'query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on AuditEntry { id action } ... on User { id name } ... on Badge { id } } }';
 
     it('refuses only the representations of an entity type the caller may not see, without resolving them', async () => {
       auditReferencesResolved.length = 0;
@@ -214,7 +229,9 @@ describe('enforceAuthzDirectives', () => {
       const denied = await run(entities, ANONYMOUS, { representations: [{ __typename: 'Badge', id: 'b1' }] });
       expect(denied.data).toEqual({ _entities: [null] });
       expect(codes(denied)).toEqual([['_entities.0', 'UNAUTHORIZED_FIELD_OR_TYPE']]);
-      expect(await run(entities, member(), { representations: [{ __typename: 'Badge', id: 'b1' }] })).toEqual({ data: { _entities: [{ id: 'b1' }] } });
+      expect(await run(entities, member(), { representations: [{ __typename: 'Badge', id: 'b1' }] })).toEqual({
+        data: { _entities: [{ id: 'b1' }] },
+      });
     });
 
     it('keeps _service answering: composition tools read the SDL through it', async () => {

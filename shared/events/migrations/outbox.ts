@@ -24,7 +24,10 @@ export class CreateOutbox1732300000000 implements MigrationInterface {
         ],
       }),
     );
-    await runner.createIndex('outbox_events', new TableIndex({ name: 'idx_outbox_pending', columnNames: ['deliveredAt', 'availableAt'] }));
+    await runner.createIndex(
+      'outbox_events',
+      new TableIndex({ name: 'idx_outbox_pending', columnNames: ['deliveredAt', 'availableAt'] }),
+    );
     await runner.createTable(
       new Table({
         name: 'processed_events',

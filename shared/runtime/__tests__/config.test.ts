@@ -33,13 +33,17 @@ describe('environment readers', () => {
     }
     const tooLarge = configErrorOf(() => envInt({ PORT: '70000' }, 'PORT', 4001, { max: 65535 }));
     expect(tooLarge.message).toBe('Configuration error: PORT must be between 0 and 65535, got 70000');
-    const tooSmall = configErrorOf(() => envInt({ OUTBOX_RELAY_INTERVAL_MS: '5' }, 'OUTBOX_RELAY_INTERVAL_MS', 500, { min: 10 }));
+    const tooSmall = configErrorOf(() =>
+      envInt({ OUTBOX_RELAY_INTERVAL_MS: '5' }, 'OUTBOX_RELAY_INTERVAL_MS', 500, { min: 10 }),
+    );
     expect(tooSmall.message).toContain('OUTBOX_RELAY_INTERVAL_MS');
   });
 
   it('envBool accepts the usual spellings and names the variable for anything else', () => {
-    for (const raw of ['1', 'true', 'YES', 'on']) expect(envBool({ SEED_DEMO_DATA: raw }, 'SEED_DEMO_DATA', false)).toBe(true);
-    for (const raw of ['0', 'False', 'no', 'OFF']) expect(envBool({ SEED_DEMO_DATA: raw }, 'SEED_DEMO_DATA', true)).toBe(false);
+    for (const raw of ['1', 'true', 'YES', 'on'])
+      expect(envBool({ SEED_DEMO_DATA: raw }, 'SEED_DEMO_DATA', false)).toBe(true);
+    for (const raw of ['0', 'False', 'no', 'OFF'])
+      expect(envBool({ SEED_DEMO_DATA: raw }, 'SEED_DEMO_DATA', true)).toBe(false);
     expect(envBool({}, 'SEED_DEMO_DATA', true)).toBe(true);
     const error = configErrorOf(() => envBool({ SEED_DEMO_DATA: 'maybe' }, 'SEED_DEMO_DATA', false));
     expect(error.message).toBe('Configuration error: SEED_DEMO_DATA must be true or false, got "maybe"');
@@ -67,16 +71,30 @@ describe('parseDatabaseUrl', () => {
   });
 
   it('reads sqlite:<path> as an absolute file path, and sqlite::memory: as an in-memory database', () => {
-    expect(parseDatabaseUrl(variable, 'sqlite:/srv/identity.db', defaultFile)).toEqual({ kind: 'sqlite', file: '/srv/identity.db' });
-    expect(parseDatabaseUrl(variable, 'sqlite:data/identity.db', defaultFile)).toEqual({ kind: 'sqlite', file: path.resolve('data/identity.db') });
-    expect(parseDatabaseUrl(variable, 'sqlite://data/identity.db', defaultFile)).toEqual({ kind: 'sqlite', file: path.resolve('data/identity.db') });
-    expect(parseDatabaseUrl(variable, 'sqlite:///srv/identity.db', defaultFile)).toEqual({ kind: 'sqlite', file: '/srv/identity.db' });
+    expect(parseDatabaseUrl(variable, 'sqlite:/srv/identity.db', defaultFile)).toEqual({
+      kind: 'sqlite',
+      file: '/srv/identity.db',
+    });
+    expect(parseDatabaseUrl(variable, 'sqlite:data/identity.db', defaultFile)).toEqual({
+      kind: 'sqlite',
+      file: path.resolve('data/identity.db'),
+    });
+    expect(parseDatabaseUrl(variable, 'sqlite://data/identity.db', defaultFile)).toEqual({
+      kind: 'sqlite',
+      file: path.resolve('data/identity.db'),
+    });
+    expect(parseDatabaseUrl(variable, 'sqlite:///srv/identity.db', defaultFile)).toEqual({
+      kind: 'sqlite',
+      file: '/srv/identity.db',
+    });
     expect(parseDatabaseUrl(variable, 'sqlite::memory:', defaultFile)).toEqual({ kind: 'sqlite', file: ':memory:' });
     expect(configErrorOf(() => parseDatabaseUrl(variable, 'sqlite:', defaultFile)).message).toContain(variable);
   });
 
   it('reads mysql:// URLs with host, port and database', () => {
-    expect(parseDatabaseUrl(variable, 'mysql://tenantry:s3cret@db.internal:3307/tenantry_identity', defaultFile)).toEqual({
+    expect(
+      parseDatabaseUrl(variable, 'mysql://tenantry:s3cret@db.internal:3307/tenantry_identity', defaultFile),
+    ).toEqual({
       kind: 'mysql',
       url: 'mysql://tenantry:s3cret@db.internal:3307/tenantry_identity',
       host: 'db.internal:3307',
@@ -86,18 +104,27 @@ describe('parseDatabaseUrl', () => {
 
   it('reads mariadb:// URLs as MySQL with the default port 3306', () => {
     const settings = parseDatabaseUrl(variable, 'mariadb://root@127.0.0.1/tenantry_identity', defaultFile);
-    expect(settings).toEqual({ kind: 'mysql', url: 'mysql://root@127.0.0.1/tenantry_identity', host: '127.0.0.1:3306', database: 'tenantry_identity' });
+    expect(settings).toEqual({
+      kind: 'mysql',
+      url: 'mysql://root@127.0.0.1/tenantry_identity',
+      host: '127.0.0.1:3306',
+      database: 'tenantry_identity',
+    });
   });
 
   it('names the variable when the value is not a URL', () => {
     const error = configErrorOf(() => parseDatabaseUrl(variable, 'localhost:3306/identity', defaultFile));
     expect(error.message).toMatch(/^Configuration error: IDENTITY_DATABASE_URL /);
     const spaces = configErrorOf(() => parseDatabaseUrl(variable, 'not a url', defaultFile));
-    expect(spaces.message).toBe('Configuration error: IDENTITY_DATABASE_URL is not a valid URL (expected mysql://user:password@host:3306/database or sqlite:<path>)');
+    expect(spaces.message).toBe(
+      'Configuration error: IDENTITY_DATABASE_URL is not a valid URL (expected mysql://user:password@host:3306/database or sqlite:<path>)',
+    );
   });
 
   it('names the variable and the scheme for an unsupported database such as postgres://', () => {
-    const error = configErrorOf(() => parseDatabaseUrl(variable, 'postgres://root@127.0.0.1:5432/identity', defaultFile));
+    const error = configErrorOf(() =>
+      parseDatabaseUrl(variable, 'postgres://root@127.0.0.1:5432/identity', defaultFile),
+    );
     expect(error.message).toContain('IDENTITY_DATABASE_URL');
     expect(error.message).toContain('"postgres:"');
   });

@@ -32,7 +32,10 @@ export class CreateCompliance1732300000400 implements MigrationInterface {
         ],
       }),
     );
-    await runner.createIndex('consent_records', new TableIndex({ name: 'idx_consent_records_user', columnNames: ['userId', 'givenAt'] }));
+    await runner.createIndex(
+      'consent_records',
+      new TableIndex({ name: 'idx_consent_records_user', columnNames: ['userId', 'givenAt'] }),
+    );
   }
 
   async down(runner: QueryRunner): Promise<void> {

@@ -21,9 +21,18 @@ export class CreateAuditLog1732300000410 implements MigrationInterface {
         ],
       }),
     );
-    await runner.createIndex('audit_log', new TableIndex({ name: 'idx_audit_org_time', columnNames: ['organizationId', 'occurredAt', 'id'] }));
-    await runner.createIndex('audit_log', new TableIndex({ name: 'idx_audit_org_actor_time', columnNames: ['organizationId', 'actorId', 'occurredAt'] }));
-    await runner.createIndex('audit_log', new TableIndex({ name: 'idx_audit_org_target_time', columnNames: ['organizationId', 'targetId', 'occurredAt'] }));
+    await runner.createIndex(
+      'audit_log',
+      new TableIndex({ name: 'idx_audit_org_time', columnNames: ['organizationId', 'occurredAt', 'id'] }),
+    );
+    await runner.createIndex(
+      'audit_log',
+      new TableIndex({ name: 'idx_audit_org_actor_time', columnNames: ['organizationId', 'actorId', 'occurredAt'] }),
+    );
+    await runner.createIndex(
+      'audit_log',
+      new TableIndex({ name: 'idx_audit_org_target_time', columnNames: ['organizationId', 'targetId', 'occurredAt'] }),
+    );
   }
 
   async down(runner: QueryRunner): Promise<void> {

@@ -15,8 +15,14 @@ export class Retention1732300000420 implements MigrationInterface {
         ],
       }),
     );
-    await runner.createIndex('participations', new TableIndex({ name: 'idx_participations_client_joined', columnNames: ['clientId', 'joinedAt'] }));
-    await runner.createIndex('participations', new TableIndex({ name: 'idx_participations_user', columnNames: ['userId'] }));
+    await runner.createIndex(
+      'participations',
+      new TableIndex({ name: 'idx_participations_client_joined', columnNames: ['clientId', 'joinedAt'] }),
+    );
+    await runner.createIndex(
+      'participations',
+      new TableIndex({ name: 'idx_participations_user', columnNames: ['userId'] }),
+    );
     await runner.createTable(
       new Table({
         name: 'person_states',
@@ -32,7 +38,10 @@ export class Retention1732300000420 implements MigrationInterface {
         ],
       }),
     );
-    await runner.createIndex('person_states', new TableIndex({ name: 'idx_person_states_state_due', columnNames: ['state', 'eraseDueAt'] }));
+    await runner.createIndex(
+      'person_states',
+      new TableIndex({ name: 'idx_person_states_state_due', columnNames: ['state', 'eraseDueAt'] }),
+    );
     await runner.createTable(
       new Table({
         name: 'data_subject_requests',
@@ -50,9 +59,13 @@ export class Retention1732300000420 implements MigrationInterface {
         ],
       }),
     );
-    await runner.createIndex('data_subject_requests', new TableIndex({ name: 'idx_dsr_client_time', columnNames: ['clientId', 'requestedAt', 'id'] }));
+    await runner.createIndex(
+      'data_subject_requests',
+      new TableIndex({ name: 'idx_dsr_client_time', columnNames: ['clientId', 'requestedAt', 'id'] }),
+    );
     // An export document can exceed MySQL's 64 KiB TEXT; SQLite's TEXT has no such limit.
-    if (runner.connection.options.type === 'mysql') await runner.query('ALTER TABLE data_subject_requests MODIFY result LONGTEXT NULL');
+    if (runner.connection.options.type === 'mysql')
+      await runner.query('ALTER TABLE data_subject_requests MODIFY result LONGTEXT NULL');
   }
 
   async down(runner: QueryRunner): Promise<void> {

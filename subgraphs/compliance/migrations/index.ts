@@ -4,4 +4,9 @@ import { CreateAuditLog1732300000410 } from './1732300000410-CreateAuditLog';
 import { Retention1732300000420 } from './1732300000420-Retention';
 
 /** In order of application; never edit one that has shipped, add a new one. */
-export const COMPLIANCE_MIGRATIONS = [CreateOutbox1732300000000, CreateCompliance1732300000400, CreateAuditLog1732300000410, Retention1732300000420];
+export const COMPLIANCE_MIGRATIONS = [
+  CreateOutbox1732300000000,
+  CreateCompliance1732300000400,
+  CreateAuditLog1732300000410,
+  Retention1732300000420,
+];

@@ -3,7 +3,8 @@ import { SignJWT } from 'jose';
 import { buildDataset, DEMO_SERVICE_SECRET } from '../../../graph/demo-data';
 import { startTestGraph, type TestGraph } from '../../../graph/testing';
 
-const LOGIN = 'mutation($email: String!, $password: String!) { login(email: $email, password: $password) { accessToken refreshToken user { email } } }';
+const LOGIN =
+  'mutation($email: String!, $password: String!) { login(email: $email, password: $password) { accessToken refreshToken user { email } } }';
 const REFRESH = 'mutation($token: String!) { refreshSession(refreshToken: $token) { accessToken refreshToken } }';
 const ME = '{ me { email } }';
 
@@ -19,7 +20,11 @@ describe('authentication through the gateway', () => {
   });
   afterAll(() => graph?.stop());
 
-  const sign = (key: KeyObject, claims: Record<string, unknown>, options: { issuer?: string; audience?: string; expiresIn?: number; alg?: string } = {}) => {
+  const sign = (
+    key: KeyObject,
+    claims: Record<string, unknown>,
+    options: { issuer?: string; audience?: string; expiresIn?: number; alg?: string } = {},
+  ) => {
     const now = Math.floor(Date.now() / 1000);
     return new SignJWT({ typ: 'user', sid: 'x', ...claims })
       .setProtectedHeader({ alg: options.alg ?? 'EdDSA' })
@@ -49,10 +54,18 @@ describe('authentication through the gateway', () => {
     ['expired', () => sign(graph.signingKey, {}, { expiresIn: -60 })],
     ['from another issuer', () => sign(graph.signingKey, {}, { issuer: 'someone-else' })],
     ['for another audience', () => sign(graph.signingKey, {}, { audience: 'another-app' })],
-    ['unsigned (alg none)', async () => `${Buffer.from(JSON.stringify({ alg: 'none' })).toString('base64url')}.${Buffer.from(JSON.stringify({ sub: member.id, typ: 'user', iss: 'tenantry-identity', aud: 'tenantry', exp: 9999999999 })).toString('base64url')}.`],
+    [
+      'unsigned (alg none)',
+      async () =>
+        `${Buffer.from(JSON.stringify({ alg: 'none' })).toString('base64url')}.${Buffer.from(JSON.stringify({ sub: member.id, typ: 'user', iss: 'tenantry-identity', aud: 'tenantry', exp: 9999999999 })).toString('base64url')}.`,
+    ],
   ])('answers UNAUTHENTICATED to a token %s and asks no subgraph for data', async (_name, token) => {
     const before = graph.sqlCounts();
-    const response = await fetch(graph.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${await token()}` }, body: JSON.stringify({ query: ME }) });
+    const response = await fetch(graph.gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${await token()}` },
+      body: JSON.stringify({ query: ME }),
+    });
     expect(response.status).toBe(401);
     const body = (await response.json()) as { errors: Array<{ extensions: { code: string } }> };
     expect(body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
@@ -60,10 +73,17 @@ describe('authentication through the gateway', () => {
   });
 
   it('rotates refresh tokens and revokes the whole session when a used one is replayed', async () => {
-    const first = await graph.query<{ login: { accessToken: string; refreshToken: string } }>(LOGIN, { email: member.email, password: 'Tenantry-demo-2026!' });
-    const rotated = await graph.query<{ refreshSession: { accessToken: string; refreshToken: string } }>(REFRESH, { token: first.data!.login.refreshToken });
+    const first = await graph.query<{ login: { accessToken: string; refreshToken: string } }>(LOGIN, {
+      email: member.email,
+      password: 'Tenantry-demo-2026!',
+    });
+    const rotated = await graph.query<{ refreshSession: { accessToken: string; refreshToken: string } }>(REFRESH, {
+      token: first.data!.login.refreshToken,
+    });
     expect(rotated.errors).toBeUndefined();
-    expect((await graph.as(rotated.data!.refreshSession.accessToken)(ME)).data).toEqual({ me: { email: member.email } });
+    expect((await graph.as(rotated.data!.refreshSession.accessToken)(ME)).data).toEqual({
+      me: { email: member.email },
+    });
 
     const replay = await graph.query(REFRESH, { token: first.data!.login.refreshToken });
     expect(replay.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
@@ -82,7 +102,10 @@ describe('authentication through the gateway', () => {
 
   it('throttles failed sign-ins per account, counting every alias in one request', async () => {
     const email = 'manager@acme-robotics.test';
-    const aliases = Array.from({ length: 6 }, (_, i) => `a${i}: login(email: "${email}", password: "wrong-${i}") { accessToken }`).join('\n');
+    const aliases = Array.from(
+      { length: 6 },
+      (_, i) => `a${i}: login(email: "${email}", password: "wrong-${i}") { accessToken }`,
+    ).join('\n');
     const packed = await graph.query(`mutation { ${aliases} }`);
     const codes = (packed.errors ?? []).map((error) => error.extensions?.code);
     expect(codes.slice(0, 5)).toEqual(Array(5).fill('UNAUTHENTICATED'));
@@ -91,7 +114,9 @@ describe('authentication through the gateway', () => {
     const right = await graph.query(LOGIN, { email, password: 'Tenantry-demo-2026!' });
     expect(right.errors?.[0].extensions?.code).toBe('TOO_MANY_REQUESTS');
     // Other accounts are not affected by this account's lock.
-    expect((await graph.query(LOGIN, { email: 'admin@acme-robotics.test', password: 'Tenantry-demo-2026!' })).errors).toBeUndefined();
+    expect(
+      (await graph.query(LOGIN, { email: 'admin@acme-robotics.test', password: 'Tenantry-demo-2026!' })).errors,
+    ).toBeUndefined();
   });
 
   it('exchanges service-account credentials for a token that acts with its own user type', async () => {
@@ -103,12 +128,18 @@ describe('authentication through the gateway', () => {
     const service = graph.as(issued.data!.issueServiceToken.accessToken);
     const clients = await service<{ clients: { totalCount: number } }>('{ clients { totalCount } }');
     expect(clients.data?.clients.totalCount).toBe(2);
-    const wrong = await graph.query('mutation { issueServiceToken(clientId: "svc_internal_tools_demo", clientSecret: "nope") { accessToken } }');
+    const wrong = await graph.query(
+      'mutation { issueServiceToken(clientId: "svc_internal_tools_demo", clientSecret: "nope") { accessToken } }',
+    );
     expect(wrong.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
   });
 
   it('answers a malformed Authorization header with UNAUTHENTICATED', async () => {
-    const response = await fetch(graph.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json', authorization: 'Basic abc' }, body: JSON.stringify({ query: ME }) });
+    const response = await fetch(graph.gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: 'Basic abc' },
+      body: JSON.stringify({ query: ME }),
+    });
     expect(response.status).toBe(401);
   });
 
@@ -116,13 +147,19 @@ describe('authentication through the gateway', () => {
   it('throttles failed sign-ins per client address, across many accounts', async () => {
     let throttledAt = 0;
     for (let attempt = 1; attempt <= 21 && !throttledAt; attempt += 1) {
-      const result = await graph.query(LOGIN, { email: `sprayed-${attempt}@acme-robotics.test`, password: 'guess-1234567' });
+      const result = await graph.query(LOGIN, {
+        email: `sprayed-${attempt}@acme-robotics.test`,
+        password: 'guess-1234567',
+      });
       if (result.errors?.[0].extensions?.code === 'TOO_MANY_REQUESTS') throttledAt = attempt;
       else expect(result.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
     }
     // Every account was tried once, so only the address limit (20 failures) can have stopped it.
     expect(throttledAt).toBeGreaterThan(0);
-    const fromSameAddress = await graph.query(LOGIN, { email: 'admin@globex-foods.test', password: 'Tenantry-demo-2026!' });
+    const fromSameAddress = await graph.query(LOGIN, {
+      email: 'admin@globex-foods.test',
+      password: 'Tenantry-demo-2026!',
+    });
     expect(fromSameAddress.errors?.[0].extensions?.code).toBe('TOO_MANY_REQUESTS');
   });
 });

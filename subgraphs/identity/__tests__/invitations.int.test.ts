@@ -7,8 +7,10 @@ import { predefinedUserTypeId } from '../../permissions/user-types';
 import { InvitationEntity, UserEntity } from '../entities';
 
 const INVITE = `mutation($org: ID!, $input: InviteUserInput!) { inviteUser(organizationId: $org, input: $input) { id email firstName lastName status kind accessLevel accountIds } }`;
-const ACTIVATE = 'mutation($token: String!, $password: String) { activateAccount(token: $token, password: $password) { id status } }';
-const LOGIN = 'mutation($email: String!, $password: String!) { login(email: $email, password: $password) { accessToken } }';
+const ACTIVATE =
+  'mutation($token: String!, $password: String) { activateAccount(token: $token, password: $password) { id status } }';
+const LOGIN =
+  'mutation($email: String!, $password: String!) { login(email: $email, password: $password) { accessToken } }';
 const SIGN_UP = 'mutation($input: SignUpInput!) { signUp(input: $input) { email activationRequired } }';
 const PASSWORD = 'Correct-horse-42';
 
@@ -31,7 +33,8 @@ describe('invitations and sign-up through the gateway', () => {
   afterAll(() => graph?.stop());
 
   const code = (result: { errors?: Array<{ extensions?: { code?: string } }> }) => result.errors?.[0]?.extensions?.code;
-  const reason = (result: { errors?: Array<{ extensions?: Record<string, unknown> }> }) => result.errors?.[0]?.extensions?.reason;
+  const reason = (result: { errors?: Array<{ extensions?: Record<string, unknown> }> }) =>
+    result.errors?.[0]?.extensions?.reason;
   const tokenIn = (mail: ReceivedMail): string => {
     const match = /\/activate\?token=([A-Za-z0-9_-]+)/.exec(mail.text);
     if (!match) throw new Error(`no activation link in: ${mail.text}`);
@@ -43,8 +46,19 @@ describe('invitations and sign-up through the gateway', () => {
     await graph.mail.waitFor(() => mailsTo(email).length >= n);
     return mailsTo(email)[n - 1];
   };
-  const invite = (input: Record<string, unknown>, as = asAdmin) => as<{ inviteUser: { id: string; status: string; firstName: string; lastName: string; accessLevel: string | null; accountIds: string[] } }>(INVITE, { org: acme.id, input: { kind: 'EMPLOYEE', firstName: 'Test', lastName: 'Person', ...input } });
-  const userRow = (email: string) => graph.subgraphs.identity.database.dataSource.getRepository(UserEntity).findOneBy({ email });
+  const invite = (input: Record<string, unknown>, as = asAdmin) =>
+    as<{
+      inviteUser: {
+        id: string;
+        status: string;
+        firstName: string;
+        lastName: string;
+        accessLevel: string | null;
+        accountIds: string[];
+      };
+    }>(INVITE, { org: acme.id, input: { kind: 'EMPLOYEE', firstName: 'Test', lastName: 'Person', ...input } });
+  const userRow = (email: string) =>
+    graph.subgraphs.identity.database.dataSource.getRepository(UserEntity).findOneBy({ email });
   const fromTenancy = async (work: Parameters<typeof inTransaction>[1]) => {
     await inTransaction(graph.subgraphs.tenancy.database.dataSource, work);
     await graph.drainEvents();
@@ -54,23 +68,35 @@ describe('invitations and sign-up through the gateway', () => {
     const email = 'jana.round@acme-robotics.test';
     const invited = await invite({ email, firstName: 'Jana', lastName: 'Round', accountIds: [acme.accounts[1].id] });
     expect(invited.errors).toBeUndefined();
-    expect(invited.data!.inviteUser).toEqual(expect.objectContaining({ status: 'INVITED', accessLevel: null, accountIds: [acme.accounts[1].id] }));
-    const row = await graph.subgraphs.identity.database.dataSource.getRepository(InvitationEntity).findOneByOrFail({ userId: invited.data!.inviteUser.id });
+    expect(invited.data!.inviteUser).toEqual(
+      expect.objectContaining({ status: 'INVITED', accessLevel: null, accountIds: [acme.accounts[1].id] }),
+    );
+    const row = await graph.subgraphs.identity.database.dataSource
+      .getRepository(InvitationEntity)
+      .findOneByOrFail({ userId: invited.data!.inviteUser.id });
     const mail = await nthMailTo(email, 1);
     expect(mail.subject).toBe('You are invited to Tenantry');
     const token = tokenIn(mail);
     // Only a hash of the token is stored, and the link expires after 7 days.
     expect(row.tokenHash).not.toContain(token);
     expect(row.expiresAt.getTime() - row.createdAt.getTime()).toBe(7 * 86_400_000);
-    expect((await graph.query(LOGIN, { email, password: PASSWORD })).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    expect((await graph.query(LOGIN, { email, password: PASSWORD })).errors?.[0].extensions?.code).toBe(
+      'UNAUTHENTICATED',
+    );
 
     const activated = await graph.query(ACTIVATE, { token, password: PASSWORD });
     expect(activated.errors).toBeUndefined();
     expect(activated.data).toEqual({ activateAccount: { id: invited.data!.inviteUser.id, status: 'ACTIVE' } });
     await graph.drainEvents();
-    const me = await graph.as(await graph.login(email, PASSWORD))<{ me: { status: string; userType: { name: string }; roles: Array<{ role: string; accountIds: string[] }> } }>('{ me { status userType { name } roles { role accountIds } } }');
+    const me = await graph.as(await graph.login(email, PASSWORD))<{
+      me: { status: string; userType: { name: string }; roles: Array<{ role: string; accountIds: string[] }> };
+    }>('{ me { status userType { name } roles { role accountIds } } }');
     expect(me.errors).toBeUndefined();
-    expect(me.data!.me).toEqual({ status: 'ACTIVE', userType: { name: 'Standard' }, roles: [{ role: 'MEMBER', accountIds: [acme.accounts[1].id] }] });
+    expect(me.data!.me).toEqual({
+      status: 'ACTIVE',
+      userType: { name: 'Standard' },
+      roles: [{ role: 'MEMBER', accountIds: [acme.accounts[1].id] }],
+    });
 
     // The same link a second time.
     const reused = await graph.query(ACTIVATE, { token, password: 'Another-pass-99' });
@@ -94,15 +120,24 @@ describe('invitations and sign-up through the gateway', () => {
     const email = 'late.comer@acme-robotics.test';
     const invited = await invite({ email });
     const token = tokenIn(await nthMailTo(email, 1));
-    await graph.subgraphs.identity.database.dataSource.getRepository(InvitationEntity).update({ userId: invited.data!.inviteUser.id }, { expiresAt: new Date(Date.now() - 1000), createdAt: new Date(Date.now() - 8 * 86_400_000) });
+    await graph.subgraphs.identity.database.dataSource
+      .getRepository(InvitationEntity)
+      .update(
+        { userId: invited.data!.inviteUser.id },
+        { expiresAt: new Date(Date.now() - 1000), createdAt: new Date(Date.now() - 8 * 86_400_000) },
+      );
     const expired = await graph.query<never>(ACTIVATE, { token, password: PASSWORD });
     expect(code(expired)).toBe('BAD_USER_INPUT');
     expect(reason(expired)).toBe('ACTIVATION_LINK_EXPIRED');
     expect(expired.errors![0].message).toMatch(/expired.*new one/);
 
     // Unknown and known emails get the same answer.
-    expect((await graph.query('mutation { requestNewActivationLink(email: "nobody@acme-robotics.test") }')).data).toEqual({ requestNewActivationLink: true });
-    expect((await graph.query(`mutation { requestNewActivationLink(email: "${email}") }`)).data).toEqual({ requestNewActivationLink: true });
+    expect(
+      (await graph.query('mutation { requestNewActivationLink(email: "nobody@acme-robotics.test") }')).data,
+    ).toEqual({ requestNewActivationLink: true });
+    expect((await graph.query(`mutation { requestNewActivationLink(email: "${email}") }`)).data).toEqual({
+      requestNewActivationLink: true,
+    });
     const fresh = tokenIn(await nthMailTo(email, 2));
     expect((await graph.query(ACTIVATE, { token: fresh, password: PASSWORD })).errors).toBeUndefined();
     expect(mailsTo('nobody@acme-robotics.test')).toHaveLength(0);
@@ -118,15 +153,22 @@ describe('invitations and sign-up through the gateway', () => {
     expect(second).not.toBe(first);
     expect(reason(await graph.query(ACTIVATE, { token: first, password: PASSWORD }))).toBe('INVALID_ACTIVATION_LINK');
 
-    const revoked = await asAdmin<{ revokeInvitation: { status: string } }>(`mutation { revokeInvitation(userId: "${id}") { status } }`);
+    const revoked = await asAdmin<{ revokeInvitation: { status: string } }>(
+      `mutation { revokeInvitation(userId: "${id}") { status } }`,
+    );
     expect(revoked.data).toEqual({ revokeInvitation: { status: 'DEACTIVATED' } });
     expect(reason(await graph.query(ACTIVATE, { token: second, password: PASSWORD }))).toBe('INVALID_ACTIVATION_LINK');
     expect(code(await asAdmin(`mutation { resendInvitation(userId: "${id}") { status } }`))).toBe('CONFLICT');
   });
 
   it('refuses invitations by a member without users.invite and into another client', async () => {
-    expect(['FORBIDDEN', 'UNAUTHORIZED_FIELD_OR_TYPE']).toContain(code(await invite({ email: 'nope@acme-robotics.test' }, asMember)));
-    const other = await asAdmin(INVITE, { org: globex.id, input: { email: 'nope@globex-foods.test', firstName: 'No', lastName: 'Pe', kind: 'EMPLOYEE' } });
+    expect(['FORBIDDEN', 'UNAUTHORIZED_FIELD_OR_TYPE']).toContain(
+      code(await invite({ email: 'nope@acme-robotics.test' }, asMember)),
+    );
+    const other = await asAdmin(INVITE, {
+      org: globex.id,
+      input: { email: 'nope@globex-foods.test', firstName: 'No', lastName: 'Pe', kind: 'EMPLOYEE' },
+    });
     expect(code(other)).toBe('FORBIDDEN');
     expect(await userRow('nope@acme-robotics.test')).toBeNull();
     expect(await userRow('nope@globex-foods.test')).toBeNull();
@@ -134,15 +176,27 @@ describe('invitations and sign-up through the gateway', () => {
 
   it('gives external contacts basic or advanced access', async () => {
     const basic = await invite({ email: 'basic.ext@contractors.test', kind: 'EXTERNAL' });
-    const advanced = await invite({ email: 'advanced.ext@contractors.test', kind: 'EXTERNAL', accessLevel: 'ADVANCED' });
+    const advanced = await invite({
+      email: 'advanced.ext@contractors.test',
+      kind: 'EXTERNAL',
+      accessLevel: 'ADVANCED',
+    });
     expect(basic.data!.inviteUser.accessLevel).toBe('BASIC');
     expect(advanced.data!.inviteUser.accessLevel).toBe('ADVANCED');
-    expect(code(await invite({ email: 'wrong.level@acme-robotics.test', accessLevel: 'ADVANCED' }))).toBe('BAD_USER_INPUT');
+    expect(code(await invite({ email: 'wrong.level@acme-robotics.test', accessLevel: 'ADVANCED' }))).toBe(
+      'BAD_USER_INPUT',
+    );
     await graph.drainEvents();
-    const types = await asAdmin<{ a: { userType: { name: string }; roles: Array<{ role: string }> }; b: { userType: { name: string } } }>(
+    const types = await asAdmin<{
+      a: { userType: { name: string }; roles: Array<{ role: string }> };
+      b: { userType: { name: string } };
+    }>(
       `{ a: user(id: "${basic.data!.inviteUser.id}") { userType { name } roles { role } } b: user(id: "${advanced.data!.inviteUser.id}") { userType { name } } }`,
     );
-    expect(types.data).toEqual({ a: { userType: { name: 'External Contact' }, roles: [{ role: 'EXTERNAL' }] }, b: { userType: { name: 'Standard' } } });
+    expect(types.data).toEqual({
+      a: { userType: { name: 'External Contact' }, roles: [{ role: 'EXTERNAL' }] },
+      b: { userType: { name: 'Standard' } },
+    });
   });
 
   it.each([
@@ -165,7 +219,9 @@ describe('invitations and sign-up through the gateway', () => {
     const lastName = 'Nguyễn-Łukasiewicz 李';
     const invited = await invite({ email: 'unicode.name@acme-robotics.test', firstName, lastName });
     expect(invited.errors).toBeUndefined();
-    const read = await asAdmin<{ user: { firstName: string; lastName: string } }>(`{ user(id: "${invited.data!.inviteUser.id}") { firstName lastName } }`);
+    const read = await asAdmin<{ user: { firstName: string; lastName: string } }>(
+      `{ user(id: "${invited.data!.inviteUser.id}") { firstName lastName } }`,
+    );
     expect(read.data!.user).toEqual({ firstName, lastName });
     const mail = await nthMailTo('unicode.name@acme-robotics.test', 1);
     expect(mail.text).toContain(`Hello ${firstName},`);
@@ -173,45 +229,103 @@ describe('invitations and sign-up through the gateway', () => {
 
   it('lets people sign up only with an allowed corporate domain, with the default user type', async () => {
     const email = 'self.starter@acme-robotics.test';
-    const result = await graph.query(SIGN_UP, { input: { email, password: PASSWORD, firstName: 'Self', lastName: 'Starter' } });
+    const result = await graph.query(SIGN_UP, {
+      input: { email, password: PASSWORD, firstName: 'Self', lastName: 'Starter' },
+    });
     expect(result.data).toEqual({ signUp: { email, activationRequired: true } });
     // Signing up again with the same email gives the same answer and does not create a second account.
-    expect((await graph.query(SIGN_UP, { input: { email, password: PASSWORD, firstName: 'Self', lastName: 'Starter' } })).data).toEqual(result.data);
+    expect(
+      (await graph.query(SIGN_UP, { input: { email, password: PASSWORD, firstName: 'Self', lastName: 'Starter' } }))
+        .data,
+    ).toEqual(result.data);
     const token = tokenIn(await nthMailTo(email, 1));
-    expect((await graph.query(LOGIN, { email, password: PASSWORD })).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    expect((await graph.query(LOGIN, { email, password: PASSWORD })).errors?.[0].extensions?.code).toBe(
+      'UNAUTHENTICATED',
+    );
     expect((await graph.query(ACTIVATE, { token })).errors).toBeUndefined();
     await graph.drainEvents();
-    const me = await graph.as(await graph.login(email, PASSWORD))<{ me: { userType: { id: string } } }>('{ me { userType { id } } }');
+    const me = await graph.as(await graph.login(email, PASSWORD))<{ me: { userType: { id: string } } }>(
+      '{ me { userType { id } } }',
+    );
     expect(me.data!.me.userType.id).toBe(predefinedUserTypeId(acme.id, 'Standard'));
 
-    expect(code(await graph.query(SIGN_UP, { input: { email: 'someone@elsewhere.test', password: PASSWORD, firstName: 'Some', lastName: 'One' } }))).toBe('FORBIDDEN');
+    expect(
+      code(
+        await graph.query(SIGN_UP, {
+          input: { email: 'someone@elsewhere.test', password: PASSWORD, firstName: 'Some', lastName: 'One' },
+        }),
+      ),
+    ).toBe('FORBIDDEN');
     // Globex has a corporate domain but does not allow self-enrollment ...
     const globexInput = { email: 'joiner@globex-foods.test', password: PASSWORD, firstName: 'Jo', lastName: 'Iner' };
     expect(code(await graph.query(SIGN_UP, { input: globexInput }))).toBe('FORBIDDEN');
     expect(await userRow(globexInput.email)).toBeNull();
     // ... until tenancy says it does.
-    await fromTenancy((manager) => publish(manager, 'ClientProfileChanged', { clientId: globex.id, emailDomains: ['globex-foods.test', 'GLOBEX.example'], selfEnrollment: true }, new Date()));
+    await fromTenancy((manager) =>
+      publish(
+        manager,
+        'ClientProfileChanged',
+        { clientId: globex.id, emailDomains: ['globex-foods.test', 'GLOBEX.example'], selfEnrollment: true },
+        new Date(),
+      ),
+    );
     expect((await graph.query(SIGN_UP, { input: globexInput })).errors).toBeUndefined();
-    expect(code(await graph.query(SIGN_UP, { input: { ...globexInput, email: 'weak@globex.example', password: 'weakpassword' } }))).toBe('BAD_USER_INPUT');
-    expect((await graph.query(SIGN_UP, { input: { ...globexInput, email: 'second@globex.example' } })).errors).toBeUndefined();
+    expect(
+      code(
+        await graph.query(SIGN_UP, {
+          input: { ...globexInput, email: 'weak@globex.example', password: 'weakpassword' },
+        }),
+      ),
+    ).toBe('BAD_USER_INPUT');
+    expect(
+      (await graph.query(SIGN_UP, { input: { ...globexInput, email: 'second@globex.example' } })).errors,
+    ).toBeUndefined();
   });
 
   it("refuses a suspended client's users at sign-in and on their next request", async () => {
     const token = await graph.login('admin@globex-foods.test');
     expect((await graph.as(token)('{ me { email } }')).errors).toBeUndefined();
-    await fromTenancy((manager) => publish(manager, 'ClientStatusChanged', { clientId: globex.id, status: 'SUSPENDED', changedBy: null, changedAt: new Date().toISOString() }, new Date()));
+    await fromTenancy((manager) =>
+      publish(
+        manager,
+        'ClientStatusChanged',
+        { clientId: globex.id, status: 'SUSPENDED', changedBy: null, changedAt: new Date().toISOString() },
+        new Date(),
+      ),
+    );
     expect(code(await graph.as(token)('{ me { email } }'))).toBe('UNAUTHENTICATED');
     const login = await graph.query(LOGIN, { email: 'admin@globex-foods.test', password: DEMO_PASSWORD });
     expect(code(login)).toBe('UNAUTHENTICATED');
     expect(login.errors![0].message).toMatch(/suspended/);
-    await fromTenancy((manager) => publish(manager, 'ClientStatusChanged', { clientId: globex.id, status: 'ACTIVE', changedBy: null, changedAt: new Date().toISOString() }, new Date()));
-    expect((await graph.query(LOGIN, { email: 'admin@globex-foods.test', password: DEMO_PASSWORD })).errors).toBeUndefined();
+    await fromTenancy((manager) =>
+      publish(
+        manager,
+        'ClientStatusChanged',
+        { clientId: globex.id, status: 'ACTIVE', changedBy: null, changedAt: new Date().toISOString() },
+        new Date(),
+      ),
+    );
+    expect(
+      (await graph.query(LOGIN, { email: 'admin@globex-foods.test', password: DEMO_PASSWORD })).errors,
+    ).toBeUndefined();
   });
 
   it("emails a partner's users who may answer a partner invitation", async () => {
     const partner = dataset.partners[1];
     await fromTenancy((manager) =>
-      publish(manager, 'PartnerInvitationSent', { invitationId: '00000000-0000-4000-8000-000000000001', clientId: acme.id, clientName: acme.name, partnerId: partner.id, level: 'FULL', expiresAt: new Date(Date.now() + 7 * 86_400_000).toISOString() }, new Date()),
+      publish(
+        manager,
+        'PartnerInvitationSent',
+        {
+          invitationId: '00000000-0000-4000-8000-000000000001',
+          clientId: acme.id,
+          clientName: acme.name,
+          partnerId: partner.id,
+          level: 'FULL',
+          expiresAt: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+        },
+        new Date(),
+      ),
     );
     const mail = await graph.mail.waitFor((m) => m.subject.includes('invites your organisation'));
     expect(mail.to).toEqual(['admin@northwind-advisory.test']);

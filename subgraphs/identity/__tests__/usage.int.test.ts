@@ -25,12 +25,22 @@ describe('client usage statistics', () => {
     edges { node { id name employeeCount usage { users activeUsers employees logins pendingInvitations lastActivityAt daily { date logins activeUsers } } } }
   } }`;
 
-  type Usage = { users: number; activeUsers: number; logins: number; pendingInvitations: number; lastActivityAt: string | null; daily: Array<{ date: string; logins: number; activeUsers: number }> };
+  type Usage = {
+    users: number;
+    activeUsers: number;
+    logins: number;
+    pendingInvitations: number;
+    lastActivityAt: string | null;
+    daily: Array<{ date: string; logins: number; activeUsers: number }>;
+  };
 
   it('lists 50 clients with their usage in one request, with the same number of SQL statements as 5', async () => {
     const statements = async (first: number) => {
       const before = graph.sqlCounts().identity;
-      const result = await partnerAdmin<{ clients: { edges: Array<{ node: { usage: Usage } }> } }>(PAGE, { partnerId, first });
+      const result = await partnerAdmin<{ clients: { edges: Array<{ node: { usage: Usage } }> } }>(PAGE, {
+        partnerId,
+        first,
+      });
       expect(result.errors).toBeUndefined();
       expect(result.data!.clients.edges).toHaveLength(first);
       return graph.sqlCounts().identity - before;
@@ -43,10 +53,15 @@ describe('client usage statistics', () => {
   it('counts sign-ins, active users and invitations of a client and draws a daily series', async () => {
     const client = dataset.clients[0];
     const users = dataset.users.filter((user) => user.organizationId === client.id);
-    const result = await partnerAdmin<{ client: { usage: Usage } }>(`query($id: ID!) { client(id: $id) { usage { users activeUsers logins pendingInvitations lastActivityAt daily { date logins activeUsers } } } }`, { id: client.id });
+    const result = await partnerAdmin<{ client: { usage: Usage } }>(
+      `query($id: ID!) { client(id: $id) { usage { users activeUsers logins pendingInvitations lastActivityAt daily { date logins activeUsers } } } }`,
+      { id: client.id },
+    );
     expect(result.errors).toBeUndefined();
     const usage = result.data!.client.usage;
-    const logins = users.flatMap((user) => user.loginDaysAgo.map((days) => ({ user: user.id, day: utcDay(new Date(seededAt.getTime() - days * DAY)) })));
+    const logins = users.flatMap((user) =>
+      user.loginDaysAgo.map((days) => ({ user: user.id, day: utcDay(new Date(seededAt.getTime() - days * DAY)) })),
+    );
     expect(usage.users).toBe(users.length);
     expect(usage.pendingInvitations).toBe(users.filter((user) => user.status === 'INVITED').length);
     expect(usage.logins).toBe(logins.length);
@@ -58,9 +73,15 @@ describe('client usage statistics', () => {
 
   it('counts employees: active users at one of the client’s corporate domains', async () => {
     const client = dataset.clients[2];
-    const expected = dataset.users.filter((user) => user.organizationId === client.id && user.status === 'ACTIVE' && user.email.endsWith(`@${client.emailDomain}`)).length;
+    const expected = dataset.users.filter(
+      (user) =>
+        user.organizationId === client.id && user.status === 'ACTIVE' && user.email.endsWith(`@${client.emailDomain}`),
+    ).length;
     expect(expected).toBeGreaterThan(0);
-    const result = await partnerAdmin<{ client: { employeeCount: number; usage: { employees: number } } }>(`query($id: ID!) { client(id: $id) { employeeCount usage { employees } } }`, { id: client.id });
+    const result = await partnerAdmin<{ client: { employeeCount: number; usage: { employees: number } } }>(
+      `query($id: ID!) { client(id: $id) { employeeCount usage { employees } } }`,
+      { id: client.id },
+    );
     expect(result.errors).toBeUndefined();
     expect(result.data!.client).toEqual({ employeeCount: expected, usage: { employees: expected } });
   });
@@ -79,9 +100,19 @@ describe('client usage statistics', () => {
   it('limits the period to a window and refuses a reversed or too long one', async () => {
     const client = dataset.clients[0];
     const query = `query($id: ID!, $from: DateTime, $to: DateTime) { client(id: $id) { usage(from: $from, to: $to) { logins daily { date } } } }`;
-    const lastThreeDays = await partnerAdmin<{ client: { usage: Usage } }>(query, { id: client.id, from: new Date(Date.now() - 3 * DAY).toISOString(), to: new Date().toISOString() });
-    expect(lastThreeDays.data!.client.usage.daily.every((day) => day.date >= utcDay(new Date(Date.now() - 3 * DAY)))).toBe(true);
-    const reversed = await partnerAdmin(query, { id: client.id, from: new Date().toISOString(), to: new Date(Date.now() - DAY).toISOString() });
+    const lastThreeDays = await partnerAdmin<{ client: { usage: Usage } }>(query, {
+      id: client.id,
+      from: new Date(Date.now() - 3 * DAY).toISOString(),
+      to: new Date().toISOString(),
+    });
+    expect(
+      lastThreeDays.data!.client.usage.daily.every((day) => day.date >= utcDay(new Date(Date.now() - 3 * DAY))),
+    ).toBe(true);
+    const reversed = await partnerAdmin(query, {
+      id: client.id,
+      from: new Date().toISOString(),
+      to: new Date(Date.now() - DAY).toISOString(),
+    });
     expect(reversed.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     const tooLong = await partnerAdmin(query, { id: client.id, from: new Date(Date.now() - 400 * DAY).toISOString() });
     expect(tooLong.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');

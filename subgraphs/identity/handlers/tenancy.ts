@@ -13,19 +13,49 @@ const DOMAIN = /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](
 export function tenancyHandlers(services: LifecycleServices): EventHandlers {
   return {
     ClientProfileChanged: async (manager, payload, event) => {
-      const domains = [...new Set(payload.emailDomains.map((domain) => domain.trim().toLowerCase()).filter((domain) => DOMAIN.test(domain)))];
+      const domains = [
+        ...new Set(
+          payload.emailDomains.map((domain) => domain.trim().toLowerCase()).filter((domain) => DOMAIN.test(domain)),
+        ),
+      ];
       const settings = await manager.findOneBy(ClientSettingsEntity, { clientId: payload.clientId });
       const updatedAt = new Date(event.occurredAt);
-      if (settings) await manager.update(ClientSettingsEntity, { clientId: payload.clientId }, { selfEnrollment: payload.selfEnrollment, updatedAt });
-      else await manager.insert(ClientSettingsEntity, { clientId: payload.clientId, selfEnrollment: payload.selfEnrollment, status: 'ACTIVE', updatedAt });
+      if (settings)
+        await manager.update(
+          ClientSettingsEntity,
+          { clientId: payload.clientId },
+          { selfEnrollment: payload.selfEnrollment, updatedAt },
+        );
+      else
+        await manager.insert(ClientSettingsEntity, {
+          clientId: payload.clientId,
+          selfEnrollment: payload.selfEnrollment,
+          status: 'ACTIVE',
+          updatedAt,
+        });
       await manager.delete(ClientEmailDomainEntity, { clientId: payload.clientId });
-      if (domains.length) await manager.insert(ClientEmailDomainEntity, domains.map((domain) => ({ domain, clientId: payload.clientId })));
+      if (domains.length)
+        await manager.insert(
+          ClientEmailDomainEntity,
+          domains.map((domain) => ({ domain, clientId: payload.clientId })),
+        );
     },
     ClientStatusChanged: async (manager, payload, event) => {
       const settings = await manager.findOneBy(ClientSettingsEntity, { clientId: payload.clientId });
       const updatedAt = new Date(event.occurredAt);
-      if (settings) await manager.update(ClientSettingsEntity, { clientId: payload.clientId }, { status: payload.status, updatedAt });
-      else await manager.insert(ClientSettingsEntity, { clientId: payload.clientId, selfEnrollment: false, status: payload.status, updatedAt });
+      if (settings)
+        await manager.update(
+          ClientSettingsEntity,
+          { clientId: payload.clientId },
+          { status: payload.status, updatedAt },
+        );
+      else
+        await manager.insert(ClientSettingsEntity, {
+          clientId: payload.clientId,
+          selfEnrollment: false,
+          status: payload.status,
+          updatedAt,
+        });
     },
     PartnerInvitationSent: async (manager, payload, event) => {
       // Who may answer: the partner's users holding partner-access.manage, as permissions computes it.
@@ -39,7 +69,10 @@ export function tenancyHandlers(services: LifecycleServices): EventHandlers {
         { requestId: event.eventId },
       );
       if (data._usersWithPermission.length === 0) return;
-      const recipients = await manager.find(UserEntity, { where: { id: In(data._usersWithPermission), organizationId: payload.partnerId, status: 'ACTIVE' }, order: { email: 'ASC' } });
+      const recipients = await manager.find(UserEntity, {
+        where: { id: In(data._usersWithPermission), organizationId: payload.partnerId, status: 'ACTIVE' },
+        order: { email: 'ASC' },
+      });
       const level = payload.level === 'FULL' ? 'full access' : 'limited access';
       // Inside the event's transaction: if a send fails the event is redelivered (a recipient may get it twice, never zero times).
       for (const user of recipients) {

@@ -23,9 +23,18 @@ export class CreateIdentity1732300000200 implements MigrationInterface {
         ],
       }),
     );
-    await runner.createIndex('users', new TableIndex({ name: 'uq_users_email', columnNames: ['email'], isUnique: true }));
-    await runner.createIndex('users', new TableIndex({ name: 'uq_users_username', columnNames: ['username'], isUnique: true }));
-    await runner.createIndex('users', new TableIndex({ name: 'idx_users_org_last_name', columnNames: ['organizationId', 'lastName', 'id'] }));
+    await runner.createIndex(
+      'users',
+      new TableIndex({ name: 'uq_users_email', columnNames: ['email'], isUnique: true }),
+    );
+    await runner.createIndex(
+      'users',
+      new TableIndex({ name: 'uq_users_username', columnNames: ['username'], isUnique: true }),
+    );
+    await runner.createIndex(
+      'users',
+      new TableIndex({ name: 'idx_users_org_last_name', columnNames: ['organizationId', 'lastName', 'id'] }),
+    );
     await runner.createTable(
       new Table({
         name: 'login_events',
@@ -37,7 +46,10 @@ export class CreateIdentity1732300000200 implements MigrationInterface {
         ],
       }),
     );
-    await runner.createIndex('login_events', new TableIndex({ name: 'idx_login_events_org_time', columnNames: ['organizationId', 'occurredAt'] }));
+    await runner.createIndex(
+      'login_events',
+      new TableIndex({ name: 'idx_login_events_org_time', columnNames: ['organizationId', 'occurredAt'] }),
+    );
   }
 
   async down(runner: QueryRunner): Promise<void> {

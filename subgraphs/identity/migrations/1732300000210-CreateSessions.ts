@@ -20,7 +20,10 @@ export class CreateSessions1732300000210 implements MigrationInterface {
       }),
     );
     await runner.createIndex('sessions', new TableIndex({ name: 'idx_sessions_family', columnNames: ['familyId'] }));
-    await runner.createIndex('sessions', new TableIndex({ name: 'uq_sessions_token_hash', columnNames: ['tokenHash'], isUnique: true }));
+    await runner.createIndex(
+      'sessions',
+      new TableIndex({ name: 'uq_sessions_token_hash', columnNames: ['tokenHash'], isUnique: true }),
+    );
     await runner.createTable(
       new Table({
         name: 'login_attempts',
@@ -33,8 +36,14 @@ export class CreateSessions1732300000210 implements MigrationInterface {
         ],
       }),
     );
-    await runner.createIndex('login_attempts', new TableIndex({ name: 'idx_login_attempts_account', columnNames: ['accountKey', 'attemptedAt'] }));
-    await runner.createIndex('login_attempts', new TableIndex({ name: 'idx_login_attempts_address', columnNames: ['address', 'attemptedAt'] }));
+    await runner.createIndex(
+      'login_attempts',
+      new TableIndex({ name: 'idx_login_attempts_account', columnNames: ['accountKey', 'attemptedAt'] }),
+    );
+    await runner.createIndex(
+      'login_attempts',
+      new TableIndex({ name: 'idx_login_attempts_address', columnNames: ['address', 'attemptedAt'] }),
+    );
     await runner.createTable(
       new Table({
         name: 'service_accounts',
@@ -50,7 +59,10 @@ export class CreateSessions1732300000210 implements MigrationInterface {
         ],
       }),
     );
-    await runner.createIndex('service_accounts', new TableIndex({ name: 'uq_service_accounts_client_id', columnNames: ['clientId'], isUnique: true }));
+    await runner.createIndex(
+      'service_accounts',
+      new TableIndex({ name: 'uq_service_accounts_client_id', columnNames: ['clientId'], isUnique: true }),
+    );
   }
 
   async down(runner: QueryRunner): Promise<void> {

@@ -26,7 +26,10 @@ export class CreateUsageRollups1732300000220 implements MigrationInterface {
       }),
     );
     // userId in the index lets distinct-user counts over a period read the index alone.
-    await runner.createIndex('user_daily_activity', new TableIndex({ name: 'idx_user_daily_activity_org_day', columnNames: ['organizationId', 'day', 'userId'] }));
+    await runner.createIndex(
+      'user_daily_activity',
+      new TableIndex({ name: 'idx_user_daily_activity_org_day', columnNames: ['organizationId', 'day', 'userId'] }),
+    );
     // Roll up what was recorded before these tables existed. DATE() means the same on SQLite and MySQL.
     await runner.query(
       'INSERT INTO user_daily_activity (userId, day, organizationId) SELECT userId, DATE(occurredAt), MIN(organizationId) FROM login_events GROUP BY userId, DATE(occurredAt)',

@@ -16,7 +16,9 @@ export class UserLifecycle1732300000230 implements MigrationInterface {
       new TableColumn({ name: 'userTypeId', type: 'varchar', length: '36', isNullable: true }),
     ]);
     // Existing rows: LOWER() folds ASCII on SQLite and everything on MySQL; new writes fold in the code.
-    await runner.query('UPDATE users SET usernameLower = LOWER(username), firstNameLower = LOWER(firstName), lastNameLower = LOWER(lastName)');
+    await runner.query(
+      'UPDATE users SET usernameLower = LOWER(username), firstNameLower = LOWER(firstName), lastNameLower = LOWER(lastName)',
+    );
     await runner.query("UPDATE users SET accessLevel = 'BASIC' WHERE kind = 'EXTERNAL'");
     const userIndexes: Array<[string, string[]]> = [
       ['idx_users_org_username_lc', ['organizationId', 'usernameLower']],
@@ -27,7 +29,8 @@ export class UserLifecycle1732300000230 implements MigrationInterface {
       ['idx_users_org_kind', ['organizationId', 'kind', 'lastName', 'id']],
       ['idx_users_org_user_type', ['organizationId', 'userTypeId', 'lastName', 'id']],
     ];
-    for (const [name, columnNames] of userIndexes) await runner.createIndex('users', new TableIndex({ name, columnNames }));
+    for (const [name, columnNames] of userIndexes)
+      await runner.createIndex('users', new TableIndex({ name, columnNames }));
 
     await runner.createTable(
       new Table({
@@ -39,7 +42,10 @@ export class UserLifecycle1732300000230 implements MigrationInterface {
         ],
       }),
     );
-    await runner.createIndex('user_accounts', new TableIndex({ name: 'idx_user_accounts_org_account', columnNames: ['organizationId', 'accountId', 'userId'] }));
+    await runner.createIndex(
+      'user_accounts',
+      new TableIndex({ name: 'idx_user_accounts_org_account', columnNames: ['organizationId', 'accountId', 'userId'] }),
+    );
 
     await runner.createTable(
       new Table({
@@ -57,8 +63,14 @@ export class UserLifecycle1732300000230 implements MigrationInterface {
         ],
       }),
     );
-    await runner.createIndex('user_invitations', new TableIndex({ name: 'uq_user_invitations_token_hash', columnNames: ['tokenHash'], isUnique: true }));
-    await runner.createIndex('user_invitations', new TableIndex({ name: 'idx_user_invitations_user', columnNames: ['userId', 'createdAt'] }));
+    await runner.createIndex(
+      'user_invitations',
+      new TableIndex({ name: 'uq_user_invitations_token_hash', columnNames: ['tokenHash'], isUnique: true }),
+    );
+    await runner.createIndex(
+      'user_invitations',
+      new TableIndex({ name: 'idx_user_invitations_user', columnNames: ['userId', 'createdAt'] }),
+    );
 
     await runner.createTable(
       new Table({
@@ -80,7 +92,10 @@ export class UserLifecycle1732300000230 implements MigrationInterface {
         ],
       }),
     );
-    await runner.createIndex('client_email_domains', new TableIndex({ name: 'idx_client_email_domains_client', columnNames: ['clientId'] }));
+    await runner.createIndex(
+      'client_email_domains',
+      new TableIndex({ name: 'idx_client_email_domains_client', columnNames: ['clientId'] }),
+    );
   }
 
   async down(runner: QueryRunner): Promise<void> {
@@ -88,9 +103,18 @@ export class UserLifecycle1732300000230 implements MigrationInterface {
     await runner.dropTable('client_settings');
     await runner.dropTable('user_invitations');
     await runner.dropTable('user_accounts');
-    for (const name of ['idx_users_org_username_lc', 'idx_users_org_first_name_lc', 'idx_users_org_last_name_lc', 'idx_users_org_email', 'idx_users_org_status', 'idx_users_org_kind', 'idx_users_org_user_type']) {
+    for (const name of [
+      'idx_users_org_username_lc',
+      'idx_users_org_first_name_lc',
+      'idx_users_org_last_name_lc',
+      'idx_users_org_email',
+      'idx_users_org_status',
+      'idx_users_org_kind',
+      'idx_users_org_user_type',
+    ]) {
       await runner.dropIndex('users', name);
     }
-    for (const column of ['usernameLower', 'firstNameLower', 'lastNameLower', 'accessLevel', 'userTypeId']) await runner.dropColumn('users', column);
+    for (const column of ['usernameLower', 'firstNameLower', 'lastNameLower', 'accessLevel', 'userTypeId'])
+      await runner.dropColumn('users', column);
   }
 }

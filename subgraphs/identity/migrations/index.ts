@@ -6,4 +6,11 @@ import { UserLifecycle1732300000230 } from './1732300000230-UserLifecycle';
 import { SoftDeletion1732300000240 } from './1732300000240-SoftDeletion';
 
 /** In order of application; never edit one that has shipped, add a new one. */
-export const IDENTITY_MIGRATIONS = [CreateOutbox1732300000000, CreateIdentity1732300000200, CreateSessions1732300000210, CreateUsageRollups1732300000220, UserLifecycle1732300000230, SoftDeletion1732300000240];
+export const IDENTITY_MIGRATIONS = [
+  CreateOutbox1732300000000,
+  CreateIdentity1732300000200,
+  CreateSessions1732300000210,
+  CreateUsageRollups1732300000220,
+  UserLifecycle1732300000230,
+  SoftDeletion1732300000240,
+];

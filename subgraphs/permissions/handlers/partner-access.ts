@@ -15,7 +15,14 @@ export const partnerAccessHandlers: EventHandlers = {
     const existing = await manager.findOneBy(PartnerGrantEntity, { clientId, partnerId });
     if (existing && existing.updatedAt.getTime() > at.getTime()) return;
     const next = { level, products: [...products].sort(), includeWallet, status };
-    if (existing && existing.status === next.status && existing.level === next.level && existing.includeWallet === next.includeWallet && [...existing.products].sort().join(',') === next.products.join(',')) return;
+    if (
+      existing &&
+      existing.status === next.status &&
+      existing.level === next.level &&
+      existing.includeWallet === next.includeWallet &&
+      [...existing.products].sort().join(',') === next.products.join(',')
+    )
+      return;
     if (existing) await manager.update(PartnerGrantEntity, { clientId, partnerId }, { ...next, updatedAt: at });
     else await manager.insert(PartnerGrantEntity, { clientId, partnerId, ...next, updatedAt: at });
     await audit(
@@ -27,7 +34,14 @@ export const partnerAccessHandlers: EventHandlers = {
         targetType: 'Partner',
         targetId: partnerId,
         organizationId: clientId,
-        before: existing ? { level: existing.level, products: existing.products, includeWallet: existing.includeWallet, status: existing.status } : null,
+        before: existing
+          ? {
+              level: existing.level,
+              products: existing.products,
+              includeWallet: existing.includeWallet,
+              status: existing.status,
+            }
+          : null,
         after: next,
       },
     );

@@ -24,7 +24,17 @@ export async function personalData(db: DataSource, userId: string): Promise<Reco
   const type = assignment ? await db.getRepository(UserTypeEntity).findOneBy({ id: assignment.userTypeId }) : null;
   return {
     userType: type ? { id: type.id, name: type.name, organizationId: type.organizationId } : null,
-    roles: roles.map(({ role, organizationId, accountIds, createdAt }) => ({ role, organizationId, accountIds, createdAt })),
-    permissionOverrides: overrides.map(({ organizationId, permissionKey, effect, createdAt }) => ({ organizationId, permission: permissionKey, effect, createdAt })),
+    roles: roles.map(({ role, organizationId, accountIds, createdAt }) => ({
+      role,
+      organizationId,
+      accountIds,
+      createdAt,
+    })),
+    permissionOverrides: overrides.map(({ organizationId, permissionKey, effect, createdAt }) => ({
+      organizationId,
+      permission: permissionKey,
+      effect,
+      createdAt,
+    })),
   };
 }

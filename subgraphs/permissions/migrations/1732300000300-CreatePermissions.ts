@@ -29,7 +29,10 @@ export class CreatePermissions1732300000300 implements MigrationInterface {
         ],
       }),
     );
-    await runner.createIndex('user_types', new TableIndex({ name: 'uq_user_types_org_name', columnNames: ['organizationId', 'name'], isUnique: true }));
+    await runner.createIndex(
+      'user_types',
+      new TableIndex({ name: 'uq_user_types_org_name', columnNames: ['organizationId', 'name'], isUnique: true }),
+    );
     await runner.createTable(
       new Table({
         name: 'user_type_permissions',
@@ -38,7 +41,12 @@ export class CreatePermissions1732300000300 implements MigrationInterface {
           { name: 'permissionKey', type: 'varchar', length: '100', isPrimary: true },
         ],
         foreignKeys: [
-          { columnNames: ['userTypeId'], referencedTableName: 'user_types', referencedColumnNames: ['id'], onDelete: 'CASCADE' },
+          {
+            columnNames: ['userTypeId'],
+            referencedTableName: 'user_types',
+            referencedColumnNames: ['id'],
+            onDelete: 'CASCADE',
+          },
           { columnNames: ['permissionKey'], referencedTableName: 'permissions', referencedColumnNames: ['key'] },
         ],
       }),
@@ -51,10 +59,15 @@ export class CreatePermissions1732300000300 implements MigrationInterface {
           { name: 'userTypeId', type: 'varchar', length: '36' },
           { name: 'organizationId', type: 'varchar', length: '36' },
         ],
-        foreignKeys: [{ columnNames: ['userTypeId'], referencedTableName: 'user_types', referencedColumnNames: ['id'] }],
+        foreignKeys: [
+          { columnNames: ['userTypeId'], referencedTableName: 'user_types', referencedColumnNames: ['id'] },
+        ],
       }),
     );
-    await runner.createIndex('user_type_assignments', new TableIndex({ name: 'idx_user_type_assignments_type', columnNames: ['userTypeId'] }));
+    await runner.createIndex(
+      'user_type_assignments',
+      new TableIndex({ name: 'idx_user_type_assignments_type', columnNames: ['userTypeId'] }),
+    );
     await runner.createTable(
       new Table({
         name: 'role_assignments',
@@ -68,15 +81,32 @@ export class CreatePermissions1732300000300 implements MigrationInterface {
         ],
       }),
     );
-    await runner.createIndex('role_assignments', new TableIndex({ name: 'idx_role_assignments_user', columnNames: ['userId'] }));
-    await runner.createIndex('role_assignments', new TableIndex({ name: 'idx_role_assignments_org', columnNames: ['organizationId'] }));
+    await runner.createIndex(
+      'role_assignments',
+      new TableIndex({ name: 'idx_role_assignments_user', columnNames: ['userId'] }),
+    );
+    await runner.createIndex(
+      'role_assignments',
+      new TableIndex({ name: 'idx_role_assignments_org', columnNames: ['organizationId'] }),
+    );
     // The catalogue is reference data every deployment needs; later additions come as new migrations.
     for (const permission of PERMISSIONS) {
-      await runner.query('INSERT INTO permissions (`key`, product, description) VALUES (?, ?, ?)', [permission.key, permission.product, permission.description]);
+      await runner.query('INSERT INTO permissions (`key`, product, description) VALUES (?, ?, ?)', [
+        permission.key,
+        permission.product,
+        permission.description,
+      ]);
     }
   }
 
   async down(runner: QueryRunner): Promise<void> {
-    for (const table of ['role_assignments', 'user_type_assignments', 'user_type_permissions', 'user_types', 'permissions']) await runner.dropTable(table);
+    for (const table of [
+      'role_assignments',
+      'user_type_assignments',
+      'user_type_permissions',
+      'user_types',
+      'permissions',
+    ])
+      await runner.dropTable(table);
   }
 }

@@ -4,7 +4,10 @@ export class OverridesAndGrants1732300000310 implements MigrationInterface {
   name = 'OverridesAndGrants1732300000310';
 
   async up(runner: QueryRunner): Promise<void> {
-    await runner.addColumn('user_type_assignments', new TableColumn({ name: 'subjectKind', type: 'varchar', length: '20', default: "'EMPLOYEE'" }));
+    await runner.addColumn(
+      'user_type_assignments',
+      new TableColumn({ name: 'subjectKind', type: 'varchar', length: '20', default: "'EMPLOYEE'" }),
+    );
     await runner.createTable(
       new Table({
         name: 'permission_overrides',
@@ -32,7 +35,10 @@ export class OverridesAndGrants1732300000310 implements MigrationInterface {
         ],
       }),
     );
-    await runner.createIndex('partner_grants', new TableIndex({ name: 'idx_partner_grants_partner', columnNames: ['partnerId', 'status'] }));
+    await runner.createIndex(
+      'partner_grants',
+      new TableIndex({ name: 'idx_partner_grants_partner', columnNames: ['partnerId', 'status'] }),
+    );
   }
 
   async down(runner: QueryRunner): Promise<void> {

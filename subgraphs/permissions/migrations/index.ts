@@ -3,4 +3,8 @@ import { CreatePermissions1732300000300 } from './1732300000300-CreatePermission
 import { OverridesAndGrants1732300000310 } from './1732300000310-OverridesAndGrants';
 
 /** In order of application; never edit one that has shipped, add a new one. */
-export const PERMISSIONS_MIGRATIONS = [CreateOutbox1732300000000, CreatePermissions1732300000300, OverridesAndGrants1732300000310];
+export const PERMISSIONS_MIGRATIONS = [
+  CreateOutbox1732300000000,
+  CreatePermissions1732300000300,
+  OverridesAndGrants1732300000310,
+];

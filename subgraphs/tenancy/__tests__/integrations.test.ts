@@ -28,8 +28,12 @@ describe('integration code encryption', () => {
   it('reads the key from INTEGRATION_ENCRYPTION_KEY, or generates it once into the data folder', () => {
     const key = randomBytes(32);
     expect(loadIntegrationKey({ INTEGRATION_ENCRYPTION_KEY: key.toString('base64') }, '')).toEqual(key);
-    expect(() => loadIntegrationKey({ INTEGRATION_ENCRYPTION_KEY: randomBytes(16).toString('base64') }, '')).toThrow(ConfigError);
-    expect(() => loadIntegrationKey({ INTEGRATION_ENCRYPTION_KEY: 'not base64 at all!' }, '')).toThrow(/INTEGRATION_ENCRYPTION_KEY/);
+    expect(() => loadIntegrationKey({ INTEGRATION_ENCRYPTION_KEY: randomBytes(16).toString('base64') }, '')).toThrow(
+      ConfigError,
+    );
+    expect(() => loadIntegrationKey({ INTEGRATION_ENCRYPTION_KEY: 'not base64 at all!' }, '')).toThrow(
+      /INTEGRATION_ENCRYPTION_KEY/,
+    );
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tenancy-key-'));
     try {
       const first = loadIntegrationKey({}, dir);

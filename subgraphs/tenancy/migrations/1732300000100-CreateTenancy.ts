@@ -29,8 +29,14 @@ export class CreateTenancy1732300000100 implements MigrationInterface {
         foreignKeys: [{ columnNames: ['partnerId'], referencedTableName: 'partners', referencedColumnNames: ['id'] }],
       }),
     );
-    await runner.createIndex('clients', new TableIndex({ name: 'uq_clients_subdomain', columnNames: ['subdomain'], isUnique: true }));
-    await runner.createIndex('clients', new TableIndex({ name: 'idx_clients_partner_name', columnNames: ['partnerId', 'name'] }));
+    await runner.createIndex(
+      'clients',
+      new TableIndex({ name: 'uq_clients_subdomain', columnNames: ['subdomain'], isUnique: true }),
+    );
+    await runner.createIndex(
+      'clients',
+      new TableIndex({ name: 'idx_clients_partner_name', columnNames: ['partnerId', 'name'] }),
+    );
     await runner.createTable(
       new Table({
         name: 'accounts',

@@ -50,7 +50,10 @@ export class PeopleAndTenants1732300000120 implements MigrationInterface {
         foreignKeys: [{ columnNames: ['clientId'], referencedTableName: 'clients', referencedColumnNames: ['id'] }],
       }),
     );
-    await runner.createIndex('client_email_domains', new TableIndex({ name: 'idx_client_email_domains_client', columnNames: ['clientId'] }));
+    await runner.createIndex(
+      'client_email_domains',
+      new TableIndex({ name: 'idx_client_email_domains_client', columnNames: ['clientId'] }),
+    );
     await runner.createTable(
       new Table({
         name: 'client_integrations',
@@ -91,7 +94,10 @@ export class PeopleAndTenants1732300000120 implements MigrationInterface {
         ],
       }),
     );
-    await runner.createIndex('projects', new TableIndex({ name: 'uq_projects_client_name', columnNames: ['clientId', 'name'], isUnique: true }));
+    await runner.createIndex(
+      'projects',
+      new TableIndex({ name: 'uq_projects_client_name', columnNames: ['clientId', 'name'], isUnique: true }),
+    );
     await runner.createTable(
       new Table({
         name: 'project_parties',
@@ -102,7 +108,10 @@ export class PeopleAndTenants1732300000120 implements MigrationInterface {
         foreignKeys: [{ columnNames: ['projectId'], referencedTableName: 'projects', referencedColumnNames: ['id'] }],
       }),
     );
-    await runner.createIndex('project_parties', new TableIndex({ name: 'idx_project_parties_org', columnNames: ['organizationId'] }));
+    await runner.createIndex(
+      'project_parties',
+      new TableIndex({ name: 'idx_project_parties_org', columnNames: ['organizationId'] }),
+    );
     await runner.createTable(
       new Table({
         name: 'project_participants',
@@ -115,7 +124,10 @@ export class PeopleAndTenants1732300000120 implements MigrationInterface {
         foreignKeys: [{ columnNames: ['projectId'], referencedTableName: 'projects', referencedColumnNames: ['id'] }],
       }),
     );
-    await runner.createIndex('project_participants', new TableIndex({ name: 'idx_project_participants_user', columnNames: ['userId'] }));
+    await runner.createIndex(
+      'project_participants',
+      new TableIndex({ name: 'idx_project_participants_user', columnNames: ['userId'] }),
+    );
     await runner.createTable(
       new Table({
         name: 'partner_invitations',
@@ -140,8 +152,14 @@ export class PeopleAndTenants1732300000120 implements MigrationInterface {
         ],
       }),
     );
-    await runner.createIndex('partner_invitations', new TableIndex({ name: 'idx_partner_invitations_client', columnNames: ['clientId', 'status'] }));
-    await runner.createIndex('partner_invitations', new TableIndex({ name: 'idx_partner_invitations_partner', columnNames: ['partnerId', 'status'] }));
+    await runner.createIndex(
+      'partner_invitations',
+      new TableIndex({ name: 'idx_partner_invitations_client', columnNames: ['clientId', 'status'] }),
+    );
+    await runner.createIndex(
+      'partner_invitations',
+      new TableIndex({ name: 'idx_partner_invitations_partner', columnNames: ['partnerId', 'status'] }),
+    );
     await runner.createTable(
       new Table({
         name: 'partner_grants',
@@ -163,13 +181,27 @@ export class PeopleAndTenants1732300000120 implements MigrationInterface {
         ],
       }),
     );
-    await runner.createIndex('partner_grants', new TableIndex({ name: 'idx_tenancy_partner_grants_partner', columnNames: ['partnerId', 'status'] }));
+    await runner.createIndex(
+      'partner_grants',
+      new TableIndex({ name: 'idx_tenancy_partner_grants_partner', columnNames: ['partnerId', 'status'] }),
+    );
   }
 
   async down(runner: QueryRunner): Promise<void> {
-    for (const table of ['partner_grants', 'partner_invitations', 'project_participants', 'project_parties', 'projects', 'client_products', 'client_integrations', 'client_email_domains', 'company_profiles']) {
+    for (const table of [
+      'partner_grants',
+      'partner_invitations',
+      'project_participants',
+      'project_parties',
+      'projects',
+      'client_products',
+      'client_integrations',
+      'client_email_domains',
+      'company_profiles',
+    ]) {
       await runner.dropTable(table);
     }
-    for (const column of ['statusReason', 'statusChangedBy', 'statusChangedAt', 'createdBy']) await runner.dropColumn('clients', column);
+    for (const column of ['statusReason', 'statusChangedBy', 'statusChangedAt', 'createdBy'])
+      await runner.dropColumn('clients', column);
   }
 }

@@ -3,4 +3,8 @@ import { CreateTenancy1732300000100 } from './1732300000100-CreateTenancy';
 import { PeopleAndTenants1732300000120 } from './1732300000120-PeopleAndTenants';
 
 /** In order of application; never edit one that has shipped, add a new one. */
-export const TENANCY_MIGRATIONS = [CreateOutbox1732300000000, CreateTenancy1732300000100, PeopleAndTenants1732300000120];
+export const TENANCY_MIGRATIONS = [
+  CreateOutbox1732300000000,
+  CreateTenancy1732300000100,
+  PeopleAndTenants1732300000120,
+];
