@@ -86,24 +86,24 @@ export class Authenticator {
     }
     const system: Principal = { kind: 'system', service: 'gateway' };
     const [status, grants] = await Promise.all([
-      querySubgraph<StatusResult>(
-        this.subgraphs.identity,
-        'identity',
-        this.tokens,
-        system,
-        STATUS_QUERY,
-        { subjectId: subject, kind: kind === 'user' ? 'USER' : 'SERVICE', sessionId },
-        { requestId },
-      ),
-      querySubgraph<GrantsResult>(
-        this.subgraphs.permissions,
-        'permissions',
-        this.tokens,
-        system,
-        GRANTS_QUERY,
-        { subjectId: subject },
-        { requestId },
-      ),
+      querySubgraph<StatusResult>({
+        url: this.subgraphs.identity,
+        audience: 'identity',
+        tokens: this.tokens,
+        principal: system,
+        query: STATUS_QUERY,
+        variables: { subjectId: subject, kind: kind === 'user' ? 'USER' : 'SERVICE', sessionId },
+        requestId,
+      }),
+      querySubgraph<GrantsResult>({
+        url: this.subgraphs.permissions,
+        audience: 'permissions',
+        tokens: this.tokens,
+        principal: system,
+        query: GRANTS_QUERY,
+        variables: { subjectId: subject },
+        requestId,
+      }),
     ]);
     if (!status._principalStatus.active)
       throw refuse('This session has ended or the account is not active; sign in again');

@@ -364,10 +364,9 @@ function collectSpreadsAndVariables(nodes: readonly ASTNode[]): { spreads: Set<s
 export function authorizeOperation(
   schema: GraphQLSchema,
   index: AuthorizationIndex,
-  document: DocumentNode,
-  operationName: string | null | undefined,
-  principal: Principal,
+  request: { document: DocumentNode; operationName: string | null | undefined; principal: Principal },
 ): AuthorizationResult {
+  const { document, operationName, principal } = request;
   const operation = getOperationAST(document, operationName);
   const rootType = operation && schema.getRootType(operation.operation);
   if (!operation || !rootType) return { document, removed: [] };
@@ -503,13 +502,11 @@ export function authorizationPlugin(options: AuthorizationPluginOptions): Apollo
       let removed: RemovedField[] = [];
       return {
         async didResolveOperation(requestContext) {
-          const result = authorizeOperation(
-            requestContext.schema,
-            options.index,
-            requestContext.document,
-            requestContext.operationName,
-            requestContext.contextValue.principal,
-          );
+          const result = authorizeOperation(requestContext.schema, options.index, {
+            document: requestContext.document,
+            operationName: requestContext.operationName,
+            principal: requestContext.contextValue.principal,
+          });
           if (result.removed.length === 0) return;
           if (options.rejectUnauthorized) {
             throw new GraphQLError(UNAUTHORIZED_MESSAGE, {

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { DEFAULT_PORTS, envBool, envInt, envString, subgraphUrls, type SubgraphName } from '../shared/runtime/config';
-import { readInternalSecret } from '../shared/subgraph/config';
+import { readInternalSecret } from '../shared/auth/internal-token';
 import { DEFAULT_ACCESS_TOKEN_SETTINGS, type AccessTokenSettings } from '../shared/auth/access-token';
 
 export interface GatewayConfig {

@@ -166,13 +166,11 @@ export function buildDataset(options: DatasetOptions = {}): DemoDataset {
   const users: DemoUser[] = [];
   const grants: DemoGrant[] = [];
   let personIndex = 0;
+  /** A person at `handle@domain`, at home in an organisation, with the kind, user type and roles of their persona. */
   const person = (
-    organizationId: string,
-    domain: string,
+    { organizationId, domain }: { organizationId: string; domain: string },
     handle: string,
-    kind: UserKind,
-    userTypeName: string,
-    roles: DemoUser['roles'],
+    { kind, userTypeName, roles }: Pick<DemoUser, 'kind' | 'userTypeName' | 'roles'>,
     extra: Partial<DemoUser> = {},
   ): DemoUser => {
     const firstName = FIRST[personIndex % FIRST.length];
@@ -199,9 +197,11 @@ export function buildDataset(options: DatasetOptions = {}): DemoDataset {
 
   const operatorOrg = partners[0];
   users.push(
-    person(operatorOrg.id, 'tenantry.test', 'operator', 'EMPLOYEE', 'Organization Admin', [
-      { role: 'PLATFORM_OPERATOR', organizationId: operatorOrg.id, accountIds: [] },
-    ]),
+    person({ organizationId: operatorOrg.id, domain: 'tenantry.test' }, 'operator', {
+      kind: 'EMPLOYEE',
+      userTypeName: 'Organization Admin',
+      roles: [{ role: 'PLATFORM_OPERATOR', organizationId: operatorOrg.id, accountIds: [] }],
+    }),
   );
 
   for (let p = 0; p < partnerCount; p += 1) {
@@ -215,14 +215,18 @@ export function buildDataset(options: DatasetOptions = {}): DemoDataset {
     };
     partners.push(partner);
     users.push(
-      person(partner.id, partnerDomain, 'admin', 'EMPLOYEE', 'Organization Admin', [
-        { role: 'PARTNER_ADMIN', organizationId: partner.id, accountIds: [] },
-      ]),
+      person({ organizationId: partner.id, domain: partnerDomain }, 'admin', {
+        kind: 'EMPLOYEE',
+        userTypeName: 'Organization Admin',
+        roles: [{ role: 'PARTNER_ADMIN', organizationId: partner.id, accountIds: [] }],
+      }),
     );
     users.push(
-      person(partner.id, partnerDomain, 'consultant', 'EMPLOYEE', 'Standard', [
-        { role: 'MEMBER', organizationId: partner.id, accountIds: [] },
-      ]),
+      person({ organizationId: partner.id, domain: partnerDomain }, 'consultant', {
+        kind: 'EMPLOYEE',
+        userTypeName: 'Standard',
+        roles: [{ role: 'MEMBER', organizationId: partner.id, accountIds: [] }],
+      }),
     );
 
     for (let c = 0; c < clientsPerPartner; c += 1) {
@@ -282,38 +286,59 @@ export function buildDataset(options: DatasetOptions = {}): DemoDataset {
       const org = (role: Role, accountIds: string[] = []): DemoUser['roles'] => [
         { role, organizationId: clientId, accountIds },
       ];
-      users.push(person(clientId, emailDomain, 'admin', 'EMPLOYEE', 'Organization Admin', org('CLIENT_ADMIN')));
-      users.push(person(clientId, emailDomain, 'manager', 'EMPLOYEE', 'Standard', org('MANAGER', [divisions[0].id])));
-      users.push(person(clientId, emailDomain, 'member', 'EMPLOYEE', 'Standard', org('MEMBER')));
       users.push(
-        person(clientId, 'contractors.test', `external.${subdomain}`, 'EXTERNAL', 'External Contact', org('EXTERNAL')),
+        person({ organizationId: clientId, domain: emailDomain }, 'admin', {
+          kind: 'EMPLOYEE',
+          userTypeName: 'Organization Admin',
+          roles: org('CLIENT_ADMIN'),
+        }),
+      );
+      users.push(
+        person({ organizationId: clientId, domain: emailDomain }, 'manager', {
+          kind: 'EMPLOYEE',
+          userTypeName: 'Standard',
+          roles: org('MANAGER', [divisions[0].id]),
+        }),
+      );
+      users.push(
+        person({ organizationId: clientId, domain: emailDomain }, 'member', {
+          kind: 'EMPLOYEE',
+          userTypeName: 'Standard',
+          roles: org('MEMBER'),
+        }),
+      );
+      users.push(
+        person({ organizationId: clientId, domain: 'contractors.test' }, `external.${subdomain}`, {
+          kind: 'EXTERNAL',
+          userTypeName: 'External Contact',
+          roles: org('EXTERNAL'),
+        }),
+      );
+      users.push(
+        person({ organizationId: clientId, domain: 'candidates.test' }, `participant.${subdomain}`, {
+          kind: 'PARTICIPANT',
+          userTypeName: 'Participant',
+          roles: org('PARTICIPANT'),
+        }),
       );
       users.push(
         person(
-          clientId,
-          'candidates.test',
-          `participant.${subdomain}`,
-          'PARTICIPANT',
-          'Participant',
-          org('PARTICIPANT'),
+          { organizationId: clientId, domain: emailDomain },
+          'newcomer',
+          { kind: 'EMPLOYEE', userTypeName: 'Standard', roles: org('MEMBER') },
+          {
+            status: 'INVITED',
+            password: null,
+            loginDaysAgo: [],
+          },
         ),
-      );
-      users.push(
-        person(clientId, emailDomain, 'newcomer', 'EMPLOYEE', 'Standard', org('MEMBER'), {
-          status: 'INVITED',
-          password: null,
-          loginDaysAgo: [],
-        }),
       );
       for (let u = 0; u < extraUsersPerClient; u += 1) {
         users.push(
           person(
-            clientId,
-            emailDomain,
+            { organizationId: clientId, domain: emailDomain },
             `staff${u + 1}`,
-            'EMPLOYEE',
-            'Standard',
-            org('MEMBER', [divisions[u % divisions.length].id]),
+            { kind: 'EMPLOYEE', userTypeName: 'Standard', roles: org('MEMBER', [divisions[u % divisions.length].id]) },
             { password: null },
           ),
         );

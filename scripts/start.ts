@@ -10,7 +10,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { DEFAULT_PORTS, SUBGRAPH_NAMES } from '../shared/runtime/config';
 import { DEMO_PASSWORD, DEMO_SERVICE_CLIENT_ID, DEMO_SERVICE_SECRET } from '../graph/demo-data';
-import { INTERNAL_SECRET_FILE } from '../shared/subgraph/config';
+import { INTERNAL_SECRET_FILE } from '../shared/auth/internal-token';
+import { readOrCreateKeyFile } from '../shared/runtime/key-file';
 
 const DIST = path.resolve(__dirname, '..');
 const dataDir = path.resolve(process.env.DATA_DIR ?? 'data');
@@ -19,9 +20,9 @@ let stopping = false;
 
 function ensureSecret(): void {
   fs.mkdirSync(dataDir, { recursive: true });
-  const file = path.join(dataDir, INTERNAL_SECRET_FILE);
-  if (!process.env.INTERNAL_TOKEN_SECRET && !fs.existsSync(file))
-    fs.writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 });
+  if (!process.env.INTERNAL_TOKEN_SECRET) {
+    readOrCreateKeyFile(path.join(dataDir, INTERNAL_SECRET_FILE), () => randomBytes(32).toString('hex'));
+  }
 }
 
 function portOf(name: keyof typeof DEFAULT_PORTS): number {

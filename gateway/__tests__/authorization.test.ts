@@ -72,7 +72,7 @@ const operator: Principal = {
 };
 
 function authorize(query: string, principal: Principal, operationName?: string) {
-  const result = authorizeOperation(schema, index, parse(query), operationName, principal);
+  const result = authorizeOperation(schema, index, { document: parse(query), operationName, principal });
   // Whatever was removed, the gateway must be able to plan what is left.
   expect(validate(schema, result.document)).toEqual([]);
   return { ...result, paths: result.removed.map((removal) => removal.path), text: print(result.document) };
@@ -138,7 +138,9 @@ describe('authorizeOperation', () => {
 
   it('returns the very document it was given when nothing is removed', () => {
     const document = parse('{ me { id name } }');
-    expect(authorizeOperation(schema, index, document, undefined, user()).document).toBe(document);
+    expect(authorizeOperation(schema, index, { document, operationName: undefined, principal: user() }).document).toBe(
+      document,
+    );
   });
 
   it('treats the outer permission list as OR and each inner list as AND', () => {
@@ -239,7 +241,11 @@ describe('authorizeOperation', () => {
     const restrictedSchema = buildSchema(restricted);
     const restrictedIndex = buildAuthorizationIndex(restricted);
     const run = (query: string) =>
-      authorizeOperation(restrictedSchema, restrictedIndex, parse(query), undefined, ANONYMOUS).removed;
+      authorizeOperation(restrictedSchema, restrictedIndex, {
+        document: parse(query),
+        operationName: undefined,
+        principal: ANONYMOUS,
+      }).removed;
     expect(run('{ node(id: "1") { id } }')).toEqual([{ path: ['node', 'id'] }]);
     expect(run('{ node(id: "1") { ... on User { id } } }')).toEqual([]);
     expect(run('{ node(id: "1") { ... on Client { id } } }')).toEqual([
@@ -263,7 +269,11 @@ describe('authorizeOperation', () => {
 
   it('refuses an operation that uses the placeholder alias itself', () => {
     expect(() =>
-      authorizeOperation(schema, index, parse(`{ me { ${PLACEHOLDER_KEY}: name } }`), undefined, operator),
+      authorizeOperation(schema, index, {
+        document: parse(`{ me { ${PLACEHOLDER_KEY}: name } }`),
+        operationName: undefined,
+        principal: operator,
+      }),
     ).toThrow(/reserved/);
   });
 });

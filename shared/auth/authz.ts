@@ -112,6 +112,3 @@ export function satisfiesDirectives(
   }
   return true;
 }
-
-export const hasAuthzDirective = (directives: readonly ConstDirectiveNode[] | undefined): boolean =>
-  (directives ?? []).some((directive) => (AUTHZ_DIRECTIVES as readonly string[]).includes(directive.name.value));

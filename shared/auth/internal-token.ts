@@ -1,5 +1,8 @@
+import path from 'node:path';
 import { SignJWT, jwtVerify, errors as joseErrors } from 'jose';
 import { z } from 'zod';
+import { ConfigError, envOptional } from '../runtime/config';
+import { readKeyFile } from '../runtime/key-file';
 import type { Principal } from './principal';
 
 /**
@@ -119,4 +122,21 @@ export class InternalTokens {
       throw error;
     }
   }
+}
+
+/** The file in the data folder that holds the secret when INTERNAL_TOKEN_SECRET is not set. */
+export const INTERNAL_SECRET_FILE = 'internal-token.secret';
+
+/**
+ * The shared secret for internal tokens: INTERNAL_TOKEN_SECRET, or in the embedded setup the file
+ * `npm start` generates in the data folder on first start.
+ */
+export function readInternalSecret(env: Record<string, string | undefined>, dataDir: string): string {
+  const fromEnv = envOptional(env, 'INTERNAL_TOKEN_SECRET');
+  const file = path.join(dataDir, INTERNAL_SECRET_FILE);
+  const secret = fromEnv ?? readKeyFile(file)?.trim();
+  if (!secret)
+    throw new ConfigError('INTERNAL_TOKEN_SECRET', `is required (or run \`npm start\` once to generate ${file})`);
+  if (Buffer.byteLength(secret) < 32) throw new ConfigError('INTERNAL_TOKEN_SECRET', 'must be at least 32 characters');
+  return secret;
 }

@@ -1,7 +1,8 @@
 import 'reflect-metadata';
 import fs from 'node:fs';
 import path from 'node:path';
-import { DataSource, type EntityManager, type Logger as TypeOrmLogger, type MixedList, type EntitySchema, type QueryRunner } from 'typeorm';
+import { DataSource, type EntityManager, type Logger as TypeOrmLogger, type MixedList, type EntitySchema, type QueryRunner, type EntityTarget, type ObjectLiteral } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import type { Logger } from 'pino';
 import { ConfigError } from '../runtime/config';
 
@@ -266,4 +267,17 @@ export function isUniqueViolation(error: unknown): boolean {
     driverError?.code === 'SQLITE_CONSTRAINT_UNIQUE' ||
     driverError?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY'
   );
+}
+
+/**
+ * Inserts many rows in statements of `size` rows each: one statement per row is slow, and one
+ * statement for all of them can pass SQLite's and MySQL's limits on bound parameters.
+ */
+export async function insertInChunks<T extends ObjectLiteral>(
+  manager: EntityManager,
+  entity: EntityTarget<T>,
+  rows: QueryDeepPartialEntity<T>[],
+  size = 200,
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += size) await manager.insert(entity, rows.slice(i, i + size));
 }

@@ -2,7 +2,7 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { Logger } from 'pino';
 
-/** Every error a client can see carries one of these codes (DESIGN.md, "Trust"). */
+/** Every error a client can see carries one of these codes in `extensions.code` (README, "Using the graph"). */
 export const ErrorCode = {
   UNAUTHENTICATED: 'UNAUTHENTICATED',
   FORBIDDEN: 'FORBIDDEN',

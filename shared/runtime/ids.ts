@@ -13,6 +13,3 @@ export function stableId(name: string): string {
     hex.slice(20, 32),
   ].join('-');
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const isUuid = (value: string): boolean => UUID.test(value);

@@ -2,19 +2,27 @@ import { CodedError, ErrorCode } from '../runtime/errors';
 import { INTERNAL_TOKEN_HEADER, type InternalTokens } from '../auth/internal-token';
 import type { Principal } from '../auth/principal';
 
+export interface SubgraphQuery {
+  /** The subgraph's base URL (its <NAME>_URL). */
+  url: string;
+  /** The subgraph's name: the internal token is addressed to it alone. */
+  audience: string;
+  tokens: InternalTokens;
+  /** Whom the call is made for; the subgraph takes the caller from the token only. */
+  principal: Principal;
+  query: string;
+  variables: Record<string, unknown>;
+  /** The request this call serves, for the subgraph's logs. */
+  requestId?: string;
+  timeoutMs?: number;
+}
+
 /**
  * Calls a subgraph directly (not through the gateway) with an internal token: the gateway loading
  * a caller's principal, or a subgraph orchestrating another. Failures surface as a masked error.
  */
-export async function querySubgraph<T>(
-  url: string,
-  audience: string,
-  tokens: InternalTokens,
-  principal: Principal,
-  query: string,
-  variables: Record<string, unknown>,
-  options: { requestId?: string; timeoutMs?: number } = {},
-): Promise<T> {
+export async function querySubgraph<T>(options: SubgraphQuery): Promise<T> {
+  const { url, audience, tokens, principal, query, variables } = options;
   const token = await tokens.sign(principal, audience, options.requestId);
   const response = await fetch(`${url}/graphql`, {
     method: 'POST',

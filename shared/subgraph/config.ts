@@ -1,7 +1,5 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import {
-  ConfigError,
   DEFAULT_PORTS,
   envBool,
   envInt,
@@ -10,6 +8,7 @@ import {
   subgraphUrls,
   type SubgraphName,
 } from '../runtime/config';
+import { readInternalSecret } from '../auth/internal-token';
 import { parseDatabaseUrl, type DatabaseSettings } from '../data/database';
 
 export interface SubgraphConfig {
@@ -25,22 +24,6 @@ export interface SubgraphConfig {
   relayIntervalMs: number;
   /** The environment it was read from, for settings only one subgraph has (e.g. identity's keys). */
   env: Record<string, string | undefined>;
-}
-
-export const INTERNAL_SECRET_FILE = 'internal-token.secret';
-
-/**
- * The shared secret for internal tokens: INTERNAL_TOKEN_SECRET, or in the embedded setup the file
- * `npm start` generates in the data folder on first start.
- */
-export function readInternalSecret(env: Record<string, string | undefined>, dataDir: string): string {
-  const fromEnv = envOptional(env, 'INTERNAL_TOKEN_SECRET');
-  const file = path.join(dataDir, INTERNAL_SECRET_FILE);
-  const secret = fromEnv ?? (fs.existsSync(file) ? fs.readFileSync(file, 'utf8').trim() : undefined);
-  if (!secret)
-    throw new ConfigError('INTERNAL_TOKEN_SECRET', `is required (or run \`npm start\` once to generate ${file})`);
-  if (Buffer.byteLength(secret) < 32) throw new ConfigError('INTERNAL_TOKEN_SECRET', 'must be at least 32 characters');
-  return secret;
 }
 
 /** Reads a subgraph's configuration; each variable is documented in README.md ("Configuration"). */

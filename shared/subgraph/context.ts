@@ -20,3 +20,8 @@ export interface BaseContext {
   flushEvents(): Promise<void>;
   logger: Logger;
 }
+
+/** An entity reference as the gateway or another subgraph sends it (`__resolveReference`), or a parent known only by id. */
+export interface Ref {
+  id: string;
+}

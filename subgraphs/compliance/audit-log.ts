@@ -1,6 +1,12 @@
-import { Brackets, type DataSource, type EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { AuditRecord, DeliveredEvent } from '../../shared/events/events';
-import { encodeCursor, pageRequest, toConnection, type Connection } from '../../shared/data/pagination';
+import {
+  keysetPage,
+  pageRequest,
+  type Connection,
+  type KeysetOrder,
+  type PageArgs,
+} from '../../shared/data/pagination';
 import { AuditEntryEntity } from './entities';
 
 /** Appends one entry; the event id becomes the entry id, so a redelivered event cannot add a second one. */
@@ -35,11 +41,10 @@ export interface AuditFilter {
 export async function listAuditLog(
   db: DataSource,
   organizationId: string,
-  filter: AuditFilter | null | undefined,
-  first?: number | null,
-  after?: string | null,
+  args: PageArgs & { filter?: AuditFilter | null },
 ): Promise<Connection<AuditEntryEntity>> {
-  const page = pageRequest(first, after);
+  const page = pageRequest(args.first, args.after);
+  const { filter } = args;
   const base = db
     .getRepository(AuditEntryEntity)
     .createQueryBuilder('entry')
@@ -49,24 +54,13 @@ export async function listAuditLog(
   if (filter?.action) base.andWhere('entry.action = :action', { action: filter.action });
   if (filter?.from) base.andWhere('entry.occurredAt >= :from', { from: filter.from });
   if (filter?.to) base.andWhere('entry.occurredAt < :to', { to: filter.to });
-  const totalCount = await base.clone().getCount();
-  const rows = base
-    .clone()
-    .orderBy('entry.occurredAt', 'DESC')
-    .addOrderBy('entry.id', 'DESC')
-    .take(page.first + 1);
-  if (page.after) {
-    const at = new Date(page.after.sort);
-    // The plain bound on occurredAt lets the index seek straight to the cursor instead of scanning past it.
-    rows
-      .andWhere('entry.occurredAt <= :at', { at })
-      .andWhere(
-        new Brackets((qb) =>
-          qb.where('entry.occurredAt < :at', { at }).orWhere('entry.id < :id', { id: page.after!.id }),
-        ),
-      );
-  }
-  return toConnection(page.first === 0 ? [] : await rows.getMany(), page, totalCount, (entry) =>
-    encodeCursor(entry.occurredAt.toISOString(), entry.id),
-  );
+  return keysetPage(base, page, NEWEST_FIRST);
 }
+
+/** Newest first: occurredAt, and the id among entries of the same instant (the org/time index ends with both). */
+const NEWEST_FIRST: KeysetOrder<AuditEntryEntity> = {
+  column: 'entry.occurredAt',
+  direction: 'DESC',
+  cursorValue: (entry) => entry.occurredAt.toISOString(),
+  parameter: (value) => new Date(value),
+};

@@ -1,6 +1,6 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
-/** Defaults of DESIGN.md: soft delete 12 months after joining, erasure 36 months after that. */
+/** A new client's policy: soft delete 12 months after joining, erasure 36 months after that (README, "Compliance (GDPR)"). */
 export const DEFAULT_RETENTION = {
   softDeleteAfterMonths: 12,
   eraseAfterMonths: 36,

@@ -9,7 +9,7 @@ import type { InternalTokens } from '../../shared/auth/internal-token';
 import type { Principal } from '../../shared/auth/principal';
 import type { SubgraphName } from '../../shared/runtime/config';
 import { querySubgraph } from '../../shared/subgraph/client';
-import { encodeCursor, pageRequest, toConnection, type Connection } from '../../shared/data/pagination';
+import { keysetPage, pageRequest, type Connection, type PageArgs } from '../../shared/data/pagination';
 import { validate } from '../../shared/runtime/validation';
 import { ConsentRecordEntity } from './entities';
 import { erase } from './retention';
@@ -26,14 +26,14 @@ const HOLDERS: SubgraphName[] = ['identity', 'tenancy', 'permissions'];
 /** What one subgraph holds on a person, as JSON text, from its system-only _<subgraph>PersonalData field. */
 async function personalDataFrom(peers: PeerAccess, subgraph: SubgraphName, userId: string): Promise<unknown> {
   const field = `_${subgraph}PersonalData`;
-  const data = await querySubgraph<Record<string, string>>(
-    peers.peers[subgraph],
-    subgraph,
-    peers.tokens,
-    SYSTEM,
-    `query($userId: ID!) { ${field}(userId: $userId) }`,
-    { userId },
-  );
+  const data = await querySubgraph<Record<string, string>>({
+    url: peers.peers[subgraph],
+    audience: subgraph,
+    tokens: peers.tokens,
+    principal: SYSTEM,
+    query: `query($userId: ID!) { ${field}(userId: $userId) }`,
+    variables: { userId },
+  });
   return JSON.parse(data[field]) as unknown;
 }
 
@@ -68,15 +68,18 @@ const userIdInput = z.string().uuid('must be a valid id');
  * Gathers everything every subgraph holds on the person into one JSON document, stored with the
  * request so the requester can fetch it. Each subgraph answers only about that one person.
  */
+/** What a data-subject request needs beyond the database: the other subgraphs, and the clock it reads as it goes. */
+export type RequestServices = PeerAccess & { clock: Clock };
+
 export async function requestDataExport(
   db: DataSource,
-  peers: PeerAccess,
+  services: RequestServices,
   principal: Principal,
   userId: string,
-  clock: Clock,
 ): Promise<DataSubjectRequestEntity> {
+  const { clock } = services;
   validate(userIdInput, userId);
-  const organizationId = await authorize(peers, principal, userId, 'compliance.export');
+  const organizationId = await authorize(services, principal, userId, 'compliance.export');
   const requestedAt = clock.now();
   const request = db.getRepository(DataSubjectRequestEntity).create({
     id: newId(),
@@ -94,7 +97,7 @@ export async function requestDataExport(
   try {
     const sections = Object.fromEntries(
       await Promise.all(
-        HOLDERS.map(async (subgraph) => [subgraph, await personalDataFrom(peers, subgraph, userId)] as const),
+        HOLDERS.map(async (subgraph) => [subgraph, await personalDataFrom(services, subgraph, userId)] as const),
       ),
     );
     const [consents, participations, state] = await Promise.all([
@@ -131,13 +134,13 @@ export async function requestDataExport(
 /** Erases the person on request, through the same step the retention sweep takes. */
 export async function requestErasure(
   db: DataSource,
-  peers: PeerAccess,
+  services: RequestServices,
   principal: Principal,
   userId: string,
-  clock: Clock,
 ): Promise<DataSubjectRequestEntity> {
+  const { clock } = services;
   validate(userIdInput, userId);
-  const organizationId = await authorize(peers, principal, userId, 'compliance.export');
+  const organizationId = await authorize(services, principal, userId, 'compliance.export');
   const now = clock.now();
   const request = db.getRepository(DataSubjectRequestEntity).create({
     id: newId(),
@@ -152,8 +155,8 @@ export async function requestErasure(
     failure: null,
   });
   await inTransaction(db, (manager) => manager.insert(DataSubjectRequestEntity, request));
-  const strings = await identifyingStrings(peers, userId);
-  await erase(db, userId, now, strings, ['ACTIVE', 'SOFT_DELETED']);
+  const strings = await identifyingStrings(services, userId);
+  await erase(db, userId, now, { identifyingStrings: strings, fromStates: ['ACTIVE', 'SOFT_DELETED'] });
   // Exports made earlier hold the person's data: they go too.
   await inTransaction(db, async (manager) => {
     await manager.update(DataSubjectRequestEntity, { userId, kind: 'EXPORT' }, { result: null });
@@ -166,31 +169,21 @@ export async function requestErasure(
   return (await db.getRepository(DataSubjectRequestEntity).findOneBy({ id: request.id }))!;
 }
 
+/** A client's data-subject requests, newest first, keyset-paginated on (requestedAt, id). */
 export async function listRequests(
   db: DataSource,
   clientId: string,
-  first?: number | null,
-  after?: string | null,
+  args: PageArgs,
 ): Promise<Connection<DataSubjectRequestEntity>> {
-  const page = pageRequest(first, after);
+  const page = pageRequest(args.first, args.after);
   const base = db
     .getRepository(DataSubjectRequestEntity)
     .createQueryBuilder('request')
     .where('request.clientId = :clientId', { clientId });
-  const totalCount = await base.clone().getCount();
-  const rows = base
-    .clone()
-    .orderBy('request.requestedAt', 'DESC')
-    .addOrderBy('request.id', 'DESC')
-    .take(page.first + 1);
-  if (page.after) {
-    const at = new Date(page.after.sort);
-    rows.andWhere('request.requestedAt <= :at AND (request.requestedAt < :at OR request.id < :id)', {
-      at,
-      id: page.after.id,
-    });
-  }
-  return toConnection(page.first === 0 ? [] : await rows.getMany(), page, totalCount, (row) =>
-    encodeCursor(row.requestedAt.toISOString(), row.id),
-  );
+  return keysetPage(base, page, {
+    column: 'request.requestedAt',
+    direction: 'DESC',
+    cursorValue: (row) => row.requestedAt.toISOString(),
+    parameter: (value) => new Date(value),
+  });
 }

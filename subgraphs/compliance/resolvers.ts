@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { can, requirePermission } from '../../shared/auth/guard';
 import type { GraphQLResolverMap } from '../../shared/subgraph/resolver-map';
+import type { Ref } from '../../shared/subgraph/context';
 import { DateTimeScalar } from '../../shared/runtime/scalars';
 import { validate } from '../../shared/runtime/validation';
 import { listAuditLog, type AuditFilter } from './audit-log';
@@ -10,8 +11,6 @@ import type { ConsentRecordEntity } from './entities';
 import { identifyingStrings, listRequests, requestDataExport, requestErasure } from './requests';
 import { runSweep, updateRetentionPolicy } from './retention';
 import { PersonStateEntity, type DataSubjectRequestEntity } from './retention-entities';
-
-type Ref = { id: string };
 
 const sweepInput = z.object({
   dryRun: z.boolean().default(false),
@@ -44,7 +43,7 @@ export const resolvers: GraphQLResolverMap<ComplianceContext> = {
       { db, principal }: ComplianceContext,
     ) => {
       requirePermission(principal, 'audit.read', args.organizationId);
-      return listAuditLog(db, args.organizationId, args.filter, args.first, args.after);
+      return listAuditLog(db, args.organizationId, args);
     },
     dataSubjectRequests: (
       _: unknown,
@@ -53,12 +52,12 @@ export const resolvers: GraphQLResolverMap<ComplianceContext> = {
     ) => {
       if (!can(principal, 'compliance.export', args.clientId))
         requirePermission(principal, 'compliance.manage', args.clientId);
-      return listRequests(db, args.clientId, args.first, args.after);
+      return listRequests(db, args.clientId, args);
     },
   },
   Mutation: {
     updateRetentionPolicy: (_: unknown, args: { clientId: string; input: unknown }, context: ComplianceContext) =>
-      updateRetentionPolicy(context.db, context, args.clientId, args.input, context.now),
+      updateRetentionPolicy(context.db, context, args.clientId, args.input),
     recordConsent: (_: unknown, args: Record<string, unknown>, { db, principal, now }: ComplianceContext) =>
       recordConsent(db, principal, args, now),
     withdrawConsent: (_: unknown, args: { consentId: string }, { db, principal, now }: ComplianceContext) =>
@@ -66,9 +65,9 @@ export const resolvers: GraphQLResolverMap<ComplianceContext> = {
     runRetentionSweep: (_: unknown, args: Record<string, unknown>, { db, services }: ComplianceContext) =>
       runSweep(db, services.clock, validate(sweepInput, args), (userId) => identifyingStrings(services, userId)),
     requestDataExport: (_: unknown, { userId }: { userId: string }, { db, principal, services }: ComplianceContext) =>
-      requestDataExport(db, services, principal, userId, services.clock),
+      requestDataExport(db, services, principal, userId),
     requestErasure: (_: unknown, { userId }: { userId: string }, { db, principal, services }: ComplianceContext) =>
-      requestErasure(db, services, principal, userId, services.clock),
+      requestErasure(db, services, principal, userId),
   },
   DataSubjectRequest: {
     /** The export document goes only to the person and to holders of compliance.export in the organisation. */

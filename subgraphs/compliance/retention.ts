@@ -6,7 +6,7 @@ import { inTransaction } from '../../shared/data/database';
 import { notFound } from '../../shared/runtime/errors';
 import { newId } from '../../shared/runtime/ids';
 import { publish } from '../../shared/events/outbox';
-import type { BaseContext } from '../../shared/subgraph/context';
+import type { Actor } from '../../shared/auth/principal';
 import { validate } from '../../shared/runtime/validation';
 import { LIKE_ESCAPE, likeContaining } from '../../shared/data/sql';
 import { actorId, requirePermission } from '../../shared/auth/guard';
@@ -26,11 +26,11 @@ const policyInput = z.object({
 /** Changes a client's retention policy (compliance.manage); the change is written to the audit log. */
 export async function updateRetentionPolicy(
   db: DataSource,
-  context: Pick<BaseContext, 'principal' | 'requestId'>,
+  context: Actor,
   clientId: string,
   input: unknown,
-  now: Date,
 ): Promise<RetentionPolicyEntity> {
+  const { now } = context;
   requirePermission(context.principal, 'compliance.manage', clientId);
   const changes = validate(policyInput, input);
   return inTransaction(db, async (manager) => {
@@ -125,7 +125,7 @@ async function dueForSoftDeletion(
     const seen = new Set(due.map((entry) => entry.userId));
     for (const participation of candidates) {
       if (seen.has(participation.userId)) continue;
-      // Consent counts when it was given within the acceptance window after joining (DESIGN.md).
+      // Consent counts only when it was given within the policy's acceptance window after joining.
       const deadline = new Date(participation.joinedAt.getTime() + policy.acceptanceWindowDays * DAY_MS);
       const consentedInTime = consents.some(
         (consent) => consent.userId === participation.userId && consent.givenAt <= deadline,
@@ -147,9 +147,7 @@ export const newPseudonym = (): string => `erased-${randomBytes(12).toString('he
  */
 export async function softDelete(
   db: DataSource,
-  userId: string,
-  clientId: string | null,
-  reason: string,
+  { userId, clientId, reason }: { userId: string; clientId: string | null; reason: string },
   now: Date,
 ): Promise<boolean> {
   const policy = clientId ? await db.getRepository(RetentionPolicyEntity).findOneBy({ clientId }) : null;
@@ -186,12 +184,18 @@ export async function softDelete(
  * Erases one person: the transition to ERASED, compliance's own records (consents, participations,
  * personal data in audit entries) and the event that makes every other subgraph erase, in one transaction.
  */
+export interface EraseOptions {
+  /** The person's email, names and username, scrubbed from free-form audit records. */
+  identifyingStrings?: string[];
+  /** The states erasure may start from: after soft deletion (the sweep), or also active (on request). */
+  fromStates?: Array<'ACTIVE' | 'SOFT_DELETED'>;
+}
+
 export async function erase(
   db: DataSource,
   userId: string,
   now: Date,
-  identifyingStrings: string[] = [],
-  fromStates: Array<'ACTIVE' | 'SOFT_DELETED'> = ['SOFT_DELETED'],
+  { identifyingStrings = [], fromStates = ['SOFT_DELETED'] }: EraseOptions = {},
 ): Promise<boolean> {
   const pseudonym = newPseudonym();
   return inTransaction(db, async (manager) => {
@@ -293,7 +297,7 @@ export async function runSweep(
   }
   for (const entry of toSoftDelete.slice(0, limit)) {
     try {
-      if (await softDelete(db, entry.userId, entry.clientId, 'privacy terms not accepted in time', now))
+      if (await softDelete(db, { ...entry, reason: 'privacy terms not accepted in time' }, now))
         report.softDeleted.push(entry.userId);
     } catch (error) {
       // Lost a race with another replica on the same person: it did the step.
@@ -301,7 +305,8 @@ export async function runSweep(
     }
   }
   for (const entry of toErase.slice(0, limit)) {
-    if (await erase(db, entry.userId, now, await personalStrings(entry.userId))) report.erased.push(entry.userId);
+    if (await erase(db, entry.userId, now, { identifyingStrings: await personalStrings(entry.userId) }))
+      report.erased.push(entry.userId);
   }
   return report;
 }

@@ -47,9 +47,7 @@ const INVALID_CREDENTIALS = 'Email or password is incorrect';
 export async function login(
   db: DataSource,
   services: AuthServices,
-  input: unknown,
-  clientAddress: string | null,
-  now: Date,
+  { input, clientAddress, now }: { input: unknown; clientAddress: string | null; now: Date },
 ): Promise<AuthPayload> {
   const { email, password } = validate(loginInput, input);
   const address = (clientAddress ?? 'unknown').slice(0, 64);

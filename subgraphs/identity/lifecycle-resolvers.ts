@@ -18,7 +18,7 @@ type UserArgs = { userId: string };
 export const lifecycleResolvers = {
   Mutation: {
     inviteUser: (_: unknown, args: { organizationId: string; input: unknown }, context: IdentityContext) =>
-      inviteUser(context.db, context.services.lifecycle, context, args.organizationId, args.input),
+      inviteUser(context.db, context.services.lifecycle, context, args),
     resendInvitation: (_: unknown, { userId }: UserArgs, context: IdentityContext) =>
       resendInvitation(context.db, context.services.lifecycle, context, userId),
     revokeInvitation: (_: unknown, { userId }: UserArgs, context: IdentityContext) =>

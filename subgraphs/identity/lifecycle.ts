@@ -146,8 +146,7 @@ async function issueInvitation(
 async function sendActivationMail(
   services: LifecycleServices,
   user: Pick<UserEntity, 'email' | 'firstName'>,
-  token: string,
-  expiresAt: Date,
+  { token, expiresAt }: { token: string; expiresAt: Date },
   selfEnrolled = false,
 ): Promise<void> {
   const link = `${services.appUrl}/activate?token=${encodeURIComponent(token)}`;
@@ -181,15 +180,15 @@ async function targetRank(
   organizationId: string,
   requestId: string,
 ): Promise<number | null> {
-  const data = await querySubgraph<{ _principalGrants: { roles: Array<{ role: Role; organizationId: string }> } }>(
-    services.peers.permissions,
-    'permissions',
-    services.tokens,
-    SYSTEM,
-    'query($id: ID!) { _principalGrants(subjectId: $id) { roles { role organizationId } } }',
-    { id: userId },
-    { requestId },
-  );
+  const data = await querySubgraph<{ _principalGrants: { roles: Array<{ role: Role; organizationId: string }> } }>({
+    url: services.peers.permissions,
+    audience: 'permissions',
+    tokens: services.tokens,
+    principal: SYSTEM,
+    query: 'query($id: ID!) { _principalGrants(subjectId: $id) { roles { role organizationId } } }',
+    variables: { id: userId },
+    requestId,
+  });
   const ranks = data._principalGrants.roles
     .filter((role) => role.organizationId === organizationId || role.role === 'PLATFORM_OPERATOR')
     .map((role) => roleRank(role.role));
@@ -230,8 +229,7 @@ export async function inviteUser(
   db: DataSource,
   services: LifecycleServices,
   actor: Actor,
-  organizationId: string,
-  rawInput: unknown,
+  { organizationId, input: rawInput }: { organizationId: string; input: unknown },
 ): Promise<UserEntity> {
   validate(uuid, organizationId);
   requirePermission(actor.principal, 'users.invite', organizationId);
@@ -295,7 +293,7 @@ export async function inviteUser(
     if (isUniqueViolation(error)) throw conflict('A user with this email already exists');
     throw error;
   }
-  await deliver(actor, () => sendActivationMail(services, sent.user, sent.token, sent.expiresAt));
+  await deliver(actor, () => sendActivationMail(services, sent.user, sent));
   return sent.user;
 }
 
@@ -326,7 +324,7 @@ export async function resendInvitation(
     });
     return issued;
   });
-  await deliver(actor, () => sendActivationMail(services, user, link.token, link.expiresAt));
+  await deliver(actor, () => sendActivationMail(services, user, link));
   return user;
 }
 
@@ -433,7 +431,7 @@ export async function requestNewActivationLink(
     return true;
   const link = await inTransaction(db, (manager) => issueInvitation(manager, user, null, now));
   // Not awaited: the answer's timing must not tell whether a message went out.
-  void deliver(actor, () => sendActivationMail(services, user, link.token, link.expiresAt));
+  void deliver(actor, () => sendActivationMail(services, user, link));
   return true;
 }
 
@@ -524,7 +522,7 @@ export async function signUp(
     if (isUniqueViolation(error)) return answer;
     throw error;
   }
-  await deliver(actor, () => sendActivationMail(services, sent.user, sent.token, sent.expiresAt, true));
+  await deliver(actor, () => sendActivationMail(services, sent.user, sent, true));
   return answer;
 }
 
@@ -637,7 +635,7 @@ export async function repairUser(
     });
     return issued;
   });
-  if (link) await deliver(actor, () => sendActivationMail(services, user, link.token, link.expiresAt));
+  if (link) await deliver(actor, () => sendActivationMail(services, user, link));
   return user;
 }
 

@@ -1,4 +1,5 @@
 import type { GraphQLResolverMap } from '../../shared/subgraph/resolver-map';
+import type { Ref } from '../../shared/subgraph/context';
 import { IsNull } from 'typeorm';
 import { inTransaction } from '../../shared/data/database';
 import { unauthenticated } from '../../shared/runtime/errors';
@@ -24,8 +25,6 @@ import { isOrganizationSuspended } from './lifecycle';
 import { lifecycleResolvers } from './lifecycle-resolvers';
 import { usageKey, usagePeriod, type ClientUsage } from './usage';
 
-type Ref = { id: string };
-
 /** A user is visible to themself and to holders of users.read in their home organisation. */
 const mayRead = (context: IdentityContext, user: UserEntity): boolean =>
   (context.principal.kind === 'user' && context.principal.userId === user.id) ||
@@ -50,7 +49,7 @@ export const resolvers: GraphQLResolverMap<IdentityContext> = {
       { db, principal }: IdentityContext,
     ) => {
       requirePermission(principal, 'users.read', args.clientId);
-      return listUsers(db, args.clientId, args.filter, args.first, args.after);
+      return listUsers(db, args.clientId, args);
     },
     _identityPersonalData: async (_: unknown, { userId }: { userId: string }, { db, principal }: IdentityContext) => {
       requireSystem(principal);
@@ -84,7 +83,7 @@ export const resolvers: GraphQLResolverMap<IdentityContext> = {
       _: unknown,
       args: { email: string; password: string },
       { db, services, clientAddress, now }: IdentityContext,
-    ) => login(db, services.auth, args, clientAddress, now),
+    ) => login(db, services.auth, { input: args, clientAddress, now }),
     refreshSession: (_: unknown, { refreshToken }: { refreshToken: string }, { db, services, now }: IdentityContext) =>
       refreshSession(db, services.auth, refreshToken, now),
     logout: async (_: unknown, __: unknown, { db, principal, now }: IdentityContext) => {

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { insertInChunks } from '../../shared/data/database';
 import type { DemoDataset, DemoUser } from '../../graph/demo-data';
 import { stableId } from '../../shared/runtime/ids';
 import { ClientEmailDomainEntity, ClientSettingsEntity, UserAccountEntity } from './entities';
@@ -23,8 +24,7 @@ export async function seedDirectory(manager: EntityManager, dataset: DemoDataset
       ),
     ].map((accountId) => ({ userId: user.id, accountId, organizationId: user.organizationId })),
   );
-  for (let i = 0; i < memberships.length; i += 200)
-    await manager.insert(UserAccountEntity, memberships.slice(i, i + 200));
+  await insertInChunks(manager, UserAccountEntity, memberships);
   if (dataset.clients.length) {
     await manager.insert(
       ClientSettingsEntity,

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { inTransaction } from '../../shared/data/database';
+import { insertInChunks, inTransaction } from '../../shared/data/database';
 import type { DemoDataset } from '../../graph/demo-data';
 import { stableId } from '../../shared/runtime/ids';
 import { LoginEventEntity, ServiceAccountEntity, UserEntity } from './entities';
@@ -34,7 +34,7 @@ export async function seedIdentity(db: DataSource, dataset: DemoDataset, now: Da
       lastLoginAt: user.loginDaysAgo.length > 0 ? new Date(now.getTime() - Math.min(...user.loginDaysAgo) * DAY) : null,
       ...directoryColumns(user),
     }));
-    for (let i = 0; i < users.length; i += 200) await manager.insert(UserEntity, users.slice(i, i + 200));
+    await insertInChunks(manager, UserEntity, users);
     await seedDirectory(manager, dataset, now);
     const logins = dataset.users.flatMap((user) =>
       user.loginDaysAgo.map((days) => ({
@@ -44,7 +44,7 @@ export async function seedIdentity(db: DataSource, dataset: DemoDataset, now: Da
         occurredAt: new Date(now.getTime() - days * DAY),
       })),
     );
-    for (let i = 0; i < logins.length; i += 200) await manager.insert(LoginEventEntity, logins.slice(i, i + 200));
+    await insertInChunks(manager, LoginEventEntity, logins);
     await rebuildRollups(manager);
     for (const account of dataset.serviceAccounts) {
       await manager.insert(ServiceAccountEntity, {

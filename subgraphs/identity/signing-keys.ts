@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { SignJWT, exportJWK, calculateJwkThumbprint, type JWK } from 'jose';
@@ -8,6 +7,7 @@ import {
   type AccessTokenSettings,
 } from '../../shared/auth/access-token';
 import { ConfigError, envOptional } from '../../shared/runtime/config';
+import { readOrCreateKeyFile } from '../../shared/runtime/key-file';
 
 const KEY_FILE = 'identity-signing-key.pem';
 
@@ -27,18 +27,10 @@ export function loadSigningKey(env: Record<string, string | undefined>, dataDir:
     }
   }
   if (!dataDir) return generateKeyPairSync('ed25519').privateKey;
-  const file = path.join(dataDir, KEY_FILE);
-  if (!fs.existsSync(file)) {
-    fs.mkdirSync(dataDir, { recursive: true });
-    const { privateKey } = generateKeyPairSync('ed25519');
-    // 'wx' fails if another process created it meanwhile; then we read theirs.
-    try {
-      fs.writeFileSync(file, privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600, flag: 'wx' });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    }
-  }
-  return createPrivateKey(fs.readFileSync(file, 'utf8'));
+  const pemFile = readOrCreateKeyFile(path.join(dataDir, KEY_FILE), () =>
+    generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }),
+  );
+  return createPrivateKey(pemFile);
 }
 
 export class AccessTokenIssuer {

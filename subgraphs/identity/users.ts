@@ -2,10 +2,12 @@ import { LIKE_ESCAPE, likePrefix } from '../../shared/data/sql';
 import { Brackets, type DataSource, type SelectQueryBuilder } from 'typeorm';
 import { z } from 'zod';
 import {
-  encodeCursor,
+  keysetPage,
+  keysetQuery,
   pageRequest,
-  toConnection,
   type Connection,
+  type KeysetOrder,
+  type PageArgs,
   type PageRequest,
 } from '../../shared/data/pagination';
 import { uuid, validate } from '../../shared/runtime/validation';
@@ -42,8 +44,6 @@ const filterSchema = z.object({
   kind: z.enum(['EMPLOYEE', 'EXTERNAL', 'PARTICIPANT']).nullish(),
 });
 
-// '!' escapes: a backslash would need doubling in MySQL string literals but not in SQLite's.
-
 /**
  * Users of one organisation sorted by last name then id, with keyset pagination. Every condition is
  * on the organisation plus an indexed column (lowercase copies for the names), so a prefix search
@@ -52,16 +52,10 @@ const filterSchema = z.object({
 export async function listUsers(
   db: DataSource,
   organizationId: string,
-  rawFilter: UserFilter | null | undefined,
-  first?: number | null,
-  after?: string | null,
+  args: PageArgs & { filter?: UserFilter | null },
 ): Promise<Connection<UserEntity>> {
-  const page = pageRequest(first, after);
-  const base = userSearch(db, organizationId, rawFilter);
-  const totalCount = await base.clone().getCount();
-  return toConnection(page.first === 0 ? [] : await userPage(base, page).getMany(), page, totalCount, (user) =>
-    encodeCursor(user.lastName, user.id),
-  );
+  const page = pageRequest(args.first, args.after);
+  return keysetPage(userSearch(db, organizationId, args.filter), page, USER_ORDER);
 }
 
 /** The filtered users of an organisation (no order, no limit); scripts/explain-user-search.ts explains it. */
@@ -108,18 +102,13 @@ export function userSearch(
   return base;
 }
 
-/** One page in (lastName, id) order after the cursor, with one extra row to tell whether more follow. */
-export function userPage(base: SelectQueryBuilder<UserEntity>, page: PageRequest): SelectQueryBuilder<UserEntity> {
-  const rows = base
-    .clone()
-    .orderBy('user.lastName', 'ASC')
-    .addOrderBy('user.id', 'ASC')
-    .limit(page.first + 1);
-  if (page.after) {
-    const { sort, id } = page.after;
-    rows
-      .andWhere('user.lastName >= :sort', { sort })
-      .andWhere(new Brackets((qb) => qb.where('user.lastName > :sort', { sort }).orWhere('user.id > :id', { id })));
-  }
-  return rows;
-}
+/** Directory order: by last name, then id (the status, kind and user-type indexes end with both). */
+const USER_ORDER: KeysetOrder<UserEntity> = {
+  column: 'user.lastName',
+  direction: 'ASC',
+  cursorValue: (user) => user.lastName,
+};
+
+/** One page in directory order after the cursor, with one extra row to tell whether more follow. */
+export const userPage = (base: SelectQueryBuilder<UserEntity>, page: PageRequest): SelectQueryBuilder<UserEntity> =>
+  keysetQuery(base, page, USER_ORDER);

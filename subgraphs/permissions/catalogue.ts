@@ -1,6 +1,6 @@
 /**
  * The permission catalogue. Each permission belongs to a product area, so that a partner's limited
- * access can be expressed as a set of products (DESIGN.md, "What it does").
+ * access can be expressed as a set of products (a LIMITED grant names products; README, "Who may do what").
  */
 export const PRODUCTS = ['core', 'people', 'assessments', 'billing', 'compliance'] as const;
 export type Product = (typeof PRODUCTS)[number];

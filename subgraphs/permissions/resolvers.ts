@@ -1,4 +1,5 @@
 import type { GraphQLResolverMap } from '../../shared/subgraph/resolver-map';
+import type { Ref } from '../../shared/subgraph/context';
 import { can, requirePermission, requireSystem } from '../../shared/auth/guard';
 import { ROLE_TIERS, roleRank, type Role } from '../../shared/auth/principal';
 import { DateTimeScalar } from '../../shared/runtime/scalars';
@@ -23,8 +24,6 @@ import {
   UserTypePermissionEntity,
 } from './entities';
 import { In } from 'typeorm';
-
-type Ref = { id: string };
 
 const ROLE_DESCRIPTIONS: Record<Role, string> = {
   PLATFORM_OPERATOR: 'Runs the platform; acts in every organisation',

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { inTransaction } from '../../shared/data/database';
+import { insertInChunks, inTransaction } from '../../shared/data/database';
 import type { DemoDataset } from '../../graph/demo-data';
 import { stableId } from '../../shared/runtime/ids';
 import {
@@ -23,8 +23,7 @@ export async function seedPermissions(db: DataSource, dataset: DemoDataset, now:
       userTypeId: predefinedUserTypeId(user.organizationId, user.userTypeName),
       subjectKind: user.kind,
     }));
-    for (let i = 0; i < assignments.length; i += 200)
-      await manager.insert(UserTypeAssignmentEntity, assignments.slice(i, i + 200));
+    await insertInChunks(manager, UserTypeAssignmentEntity, assignments);
     const roles = dataset.users.flatMap((user) =>
       user.roles.map((grant, index) => ({
         id: stableId(`role:${user.id}:${index}`),
@@ -35,7 +34,7 @@ export async function seedPermissions(db: DataSource, dataset: DemoDataset, now:
         createdAt: user.createdAt,
       })),
     );
-    for (let i = 0; i < roles.length; i += 200) await manager.insert(RoleAssignmentEntity, roles.slice(i, i + 200));
+    await insertInChunks(manager, RoleAssignmentEntity, roles);
     if (dataset.grants.length)
       await manager.insert(
         PartnerGrantEntity,

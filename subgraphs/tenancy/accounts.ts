@@ -13,9 +13,7 @@ import { AccountEntity, ClientEntity } from './entities';
 async function requireInScope(
   manager: EntityManager,
   principal: Principal,
-  clientId: string,
-  ids: string[],
-  accounts?: AccountEntity[],
+  { clientId, ids, accounts }: { clientId: string; ids: string[]; accounts?: AccountEntity[] },
 ): Promise<void> {
   const visible = new Set(
     visibleAccounts(principal, clientId, accounts ?? (await manager.findBy(AccountEntity, { clientId }))).map(
@@ -30,9 +28,7 @@ async function requireInScope(
 export async function createAccount(
   db: DataSource,
   actor: Actor,
-  clientId: string,
-  name: string,
-  parentId: string | null | undefined,
+  { clientId, name, parentId }: { clientId: string; name: string; parentId?: string | null },
 ): Promise<AccountEntity> {
   const { now } = actor;
   validate(uuid, clientId);
@@ -47,7 +43,7 @@ export async function createAccount(
     // An account of another client is as unknown here as one that does not exist.
     if (!parent || parent.clientId !== clientId)
       throw parentId ? notFound('Account', parentId) : notFound('Master account of client', clientId);
-    await requireInScope(manager, actor.principal, clientId, [parent.id]);
+    await requireInScope(manager, actor.principal, { clientId, ids: [parent.id] });
     const account = manager.create(AccountEntity, {
       id: newId(),
       clientId,
@@ -75,7 +71,7 @@ export async function renameAccount(db: DataSource, actor: Actor, id: string, na
     const account = await manager.findOneBy(AccountEntity, { id });
     if (!account) throw notFound('Account', id);
     requirePermission(actor.principal, 'clients.update', account.clientId);
-    await requireInScope(manager, actor.principal, account.clientId, [id]);
+    await requireInScope(manager, actor.principal, { clientId: account.clientId, ids: [id] });
     await manager.update(AccountEntity, { id }, { name: cleanName });
     return { ...account, name: cleanName };
   });
@@ -103,7 +99,7 @@ export async function moveAccount(
     const byId = new Map(accounts.map((row) => [row.id, row]));
     const parent = byId.get(newParentId);
     if (!parent) throw notFound('Account', newParentId);
-    await requireInScope(manager, actor.principal, account.clientId, [id, newParentId], accounts);
+    await requireInScope(manager, actor.principal, { clientId: account.clientId, ids: [id, newParentId], accounts });
     // Walk up from the new parent: meeting the moved account means the new parent is inside its subtree.
     for (
       let cursor: AccountEntity | undefined = parent;

@@ -1,5 +1,5 @@
 import { LIKE_ESCAPE, likeContaining } from '../../shared/data/sql';
-import { Brackets, type DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { z } from 'zod';
 import { inTransaction, isUniqueViolation } from '../../shared/data/database';
 import { conflict, forbidden, notFound } from '../../shared/runtime/errors';
@@ -8,7 +8,7 @@ import { audit } from '../../shared/events/audit';
 import { PLATFORM_ORGANIZATION_ID, type Principal, type Actor } from '../../shared/auth/principal';
 import { newId } from '../../shared/runtime/ids';
 import { publish } from '../../shared/events/outbox';
-import { encodeCursor, pageRequest, toConnection, type Connection } from '../../shared/data/pagination';
+import { keysetPage, pageRequest, type Connection, type PageArgs } from '../../shared/data/pagination';
 import { displayName, dnsLabel, uuid, validate } from '../../shared/runtime/validation';
 import { AccountEntity, ClientEntity, PartnerEntity, PartnerGrantEntity } from './entities';
 
@@ -50,11 +50,10 @@ export interface ClientFilter {
 export async function listClients(
   db: DataSource,
   scope: 'all' | string[],
-  filter: ClientFilter | null | undefined,
-  first?: number | null,
-  after?: string | null,
+  args: PageArgs & { filter?: ClientFilter | null },
 ): Promise<Connection<ClientEntity>> {
-  const page = pageRequest(first, after);
+  const page = pageRequest(args.first, args.after);
+  const { filter } = args;
   const base = db.getRepository(ClientEntity).createQueryBuilder('client');
   // The caller's reach, applied before any filter: an empty list shows nothing.
   if (scope !== 'all') base.andWhere(scope.length ? 'client.id IN (:...scope)' : '1 = 0', { scope });
@@ -65,21 +64,7 @@ export async function listClients(
   if (filter?.createdAfter) base.andWhere('client.createdAt >= :createdAfter', { createdAfter: filter.createdAfter });
   if (filter?.createdBefore)
     base.andWhere('client.createdAt < :createdBefore', { createdBefore: filter.createdBefore });
-  const totalCount = await base.clone().getCount();
-  const rows = base
-    .clone()
-    .orderBy('client.name', 'ASC')
-    .addOrderBy('client.id', 'ASC')
-    .take(page.first + 1);
-  if (page.after) {
-    const { sort, id } = page.after;
-    rows
-      .andWhere('client.name >= :sort', { sort })
-      .andWhere(new Brackets((qb) => qb.where('client.name > :sort', { sort }).orWhere('client.id > :id', { id })));
-  }
-  return toConnection(page.first === 0 ? [] : await rows.getMany(), page, totalCount, (client) =>
-    encodeCursor(client.name, client.id),
-  );
+  return keysetPage(base, page, { column: 'client.name', direction: 'ASC', cursorValue: (client) => client.name });
 }
 
 const createClientInput = z.object({

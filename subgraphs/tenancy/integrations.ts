@@ -1,9 +1,9 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { z } from 'zod';
 import { ConfigError, envOptional } from '../../shared/runtime/config';
+import { readOrCreateKeyFile } from '../../shared/runtime/key-file';
 import { inTransaction } from '../../shared/data/database';
 import { notFound } from '../../shared/runtime/errors';
 import { actorId, requirePermission } from '../../shared/auth/guard';
@@ -25,17 +25,8 @@ export function loadIntegrationKey(env: Record<string, string | undefined>, data
   const fromEnv = envOptional(env, 'INTEGRATION_ENCRYPTION_KEY');
   if (fromEnv) return parseKey('INTEGRATION_ENCRYPTION_KEY', fromEnv);
   if (!dataDir) return randomBytes(32);
-  const file = path.join(dataDir, ENCRYPTION_KEY_FILE);
-  if (!fs.existsSync(file)) {
-    fs.mkdirSync(dataDir, { recursive: true });
-    try {
-      // 'wx' fails if another process wrote it meanwhile; then we read theirs.
-      fs.writeFileSync(file, randomBytes(32).toString('base64'), { mode: 0o600, flag: 'wx' });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    }
-  }
-  return parseKey('INTEGRATION_ENCRYPTION_KEY', fs.readFileSync(file, 'utf8').trim());
+  const key = readOrCreateKeyFile(path.join(dataDir, ENCRYPTION_KEY_FILE), () => randomBytes(32).toString('base64'));
+  return parseKey('INTEGRATION_ENCRYPTION_KEY', key.trim());
 }
 
 function parseKey(variable: string, value: string): Buffer {

@@ -65,9 +65,7 @@ const snapshot = (row: Pick<PartnerGrantEntity, 'level' | 'products' | 'includeW
 export async function invitePartner(
   db: DataSource,
   actor: Actor,
-  clientId: string,
-  partnerId: string,
-  accessArg: unknown,
+  { clientId, partnerId, access: accessArg }: { clientId: string; partnerId: string; access: unknown },
   ttlDays: number,
 ): Promise<PartnerInvitationEntity> {
   const { now } = actor;
@@ -156,9 +154,10 @@ async function settle(
   manager: EntityManager,
   invitation: PartnerInvitationEntity,
   status: 'ACCEPTED' | 'REJECTED' | 'DELETED',
-  by: string | null,
-  now: Date,
+  actor: Actor,
 ): Promise<void> {
+  const by = actorId(actor.principal);
+  const { now } = actor;
   const result = await manager.update(
     PartnerInvitationEntity,
     { id: invitation.id, status: 'PENDING' },
@@ -192,8 +191,7 @@ export async function respondToPartnerInvitation(
   return inTransaction(db, async (manager) => {
     const invitation = await invitationFor(manager, actor.principal, invitationId, 'partner');
     requirePending(invitation, now);
-    const by = actorId(actor.principal);
-    await settle(manager, invitation, accept ? 'ACCEPTED' : 'REJECTED', by, now);
+    await settle(manager, invitation, accept ? 'ACCEPTED' : 'REJECTED', actor);
     const { clientId, partnerId } = invitation;
     if (!accept) {
       await audit(manager, actor, {
@@ -285,7 +283,7 @@ export async function deletePartnerInvitation(db: DataSource, actor: Actor, invi
   return inTransaction(db, async (manager) => {
     const invitation = await invitationFor(manager, actor.principal, invitationId, 'client');
     requirePending(invitation, now, true);
-    await settle(manager, invitation, 'DELETED', actorId(actor.principal), now);
+    await settle(manager, invitation, 'DELETED', actor);
     await audit(manager, actor, {
       action: 'PARTNER_INVITATION_DELETED',
       targetType: 'Partner',

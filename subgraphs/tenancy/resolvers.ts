@@ -1,4 +1,5 @@
 import type { GraphQLResolverMap } from '../../shared/subgraph/resolver-map';
+import type { Ref } from '../../shared/subgraph/context';
 import { DateTimeScalar } from '../../shared/runtime/scalars';
 import { forbidden, notFound } from '../../shared/runtime/errors';
 import { can } from '../../shared/auth/guard';
@@ -35,8 +36,6 @@ import {
   resendPartnerInvitation,
   respondToPartnerInvitation,
 } from './partner-access';
-
-type Ref = { id: string };
 
 /** Explicit lookups of something out of reach are refused; references from other subgraphs resolve to null. */
 function readable<T extends { id: string }>(principal: Principal, row: T | null): T | null {
@@ -111,7 +110,7 @@ export const resolvers: GraphQLResolverMap<TenancyContext> = {
       _: unknown,
       args: { filter?: ClientFilter; first?: number; after?: string },
       { db, principal }: TenancyContext,
-    ) => listClients(db, readableClients(principal), args.filter, args.first, args.after),
+    ) => listClients(db, readableClients(principal), args),
     partner: async (_: unknown, { id }: Ref, { loaders, principal }: TenancyContext) =>
       readable(principal, await loaders.partner.load(id)),
     organization: async (_: unknown, { id }: Ref, { loaders, principal }: TenancyContext) =>
@@ -151,7 +150,7 @@ export const resolvers: GraphQLResolverMap<TenancyContext> = {
       _: unknown,
       args: { clientId: string; name: string; parentId?: string | null },
       context: TenancyContext,
-    ) => createAccount(context.db, context, args.clientId, args.name, args.parentId),
+    ) => createAccount(context.db, context, args),
     renameAccount: (_: unknown, args: { id: string; name: string }, context: TenancyContext) =>
       renameAccount(context.db, context, args.id, args.name),
     moveAccount: (_: unknown, args: { id: string; newParentId: string }, context: TenancyContext) =>
@@ -160,15 +159,7 @@ export const resolvers: GraphQLResolverMap<TenancyContext> = {
       _: unknown,
       args: { clientId: string; partnerId: string; access: unknown },
       context: TenancyContext,
-    ) =>
-      invitePartner(
-        context.db,
-        context,
-        args.clientId,
-        args.partnerId,
-        args.access,
-        context.services.invitationTtlDays,
-      ),
+    ) => invitePartner(context.db, context, args, context.services.invitationTtlDays),
     respondToPartnerInvitation: (
       _: unknown,
       args: { invitationId: string; accept: boolean },
@@ -188,7 +179,7 @@ export const resolvers: GraphQLResolverMap<TenancyContext> = {
     __resolveReference: async (ref: Ref, { loaders, principal }: TenancyContext) =>
       visible(principal, await loaders.partner.load(ref.id)),
     clients: (partner: PartnerEntity, args: { first?: number; after?: string }, { db, principal }: TenancyContext) =>
-      listClients(db, readableClients(principal), { partnerId: partner.id }, args.first, args.after),
+      listClients(db, readableClients(principal), { ...args, filter: { partnerId: partner.id } }),
     partnerInvitations: async (
       partner: PartnerEntity,
       args: { includeAnswered?: boolean | null },

@@ -59,15 +59,15 @@ export function tenancyHandlers(services: LifecycleServices): EventHandlers {
     },
     PartnerInvitationSent: async (manager, payload, event) => {
       // Who may answer: the partner's users holding partner-access.manage, as permissions computes it.
-      const data = await querySubgraph<{ _usersWithPermission: string[] }>(
-        services.peers.permissions,
-        'permissions',
-        services.tokens,
-        { kind: 'system', service: 'identity' },
-        'query($org: ID!, $key: String!) { _usersWithPermission(organizationId: $org, permission: $key) }',
-        { org: payload.partnerId, key: 'partner-access.manage' },
-        { requestId: event.eventId },
-      );
+      const data = await querySubgraph<{ _usersWithPermission: string[] }>({
+        url: services.peers.permissions,
+        audience: 'permissions',
+        tokens: services.tokens,
+        principal: { kind: 'system', service: 'identity' },
+        query: 'query($org: ID!, $key: String!) { _usersWithPermission(organizationId: $org, permission: $key) }',
+        variables: { org: payload.partnerId, key: 'partner-access.manage' },
+        requestId: event.eventId,
+      });
       if (data._usersWithPermission.length === 0) return;
       const recipients = await manager.find(UserEntity, {
         where: { id: In(data._usersWithPermission), organizationId: payload.partnerId, status: 'ACTIVE' },

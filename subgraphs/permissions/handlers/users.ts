@@ -21,9 +21,7 @@ const SYSTEM = { kind: 'system' as const, service: 'permissions' };
  */
 async function typeFor(
   manager: EntityManager,
-  organizationId: string,
-  kind: Kind,
-  accessLevel: AccessLevel,
+  { organizationId, kind, accessLevel }: { organizationId: string; kind: Kind; accessLevel: AccessLevel },
   now: Date,
 ): Promise<UserTypeEntity> {
   // An organisation whose ClientCreated has not arrived yet still gets its predefined types (idempotent).
@@ -54,7 +52,7 @@ async function deriveAccess(
     current !== null &&
     current.organizationId === organizationId &&
     assignment.organizationId === organizationId;
-  const type = valid ? current : await typeFor(manager, organizationId, kind, payload.accessLevel, now);
+  const type = valid ? current : await typeFor(manager, payload, now);
   if (!assignment)
     await manager.insert(UserTypeAssignmentEntity, { userId, userTypeId: type.id, organizationId, subjectKind: kind });
   else if (!valid)
