@@ -4,30 +4,12 @@ import { ACCESS_TOKEN_ALGORITHM, JWKS_PATH, type AccessTokenSettings } from '../
 import type { SubgraphName } from '../shared/runtime/config';
 import { ErrorCode } from '../shared/runtime/errors';
 import type { InternalTokens } from '../shared/auth/internal-token';
-import { ANONYMOUS, type Principal, type RoleGrant } from '../shared/auth/principal';
+import { ANONYMOUS, type Principal } from '../shared/auth/principal';
 import type { Clock } from '../shared/runtime/clock';
 import { querySubgraph } from '../shared/subgraph/client';
-
-const STATUS_QUERY = `query($subjectId: ID!, $kind: PrincipalKind!, $sessionId: ID) {
-  _principalStatus(subjectId: $subjectId, kind: $kind, sessionId: $sessionId) { active organizationId }
-}`;
-const GRANTS_QUERY = `query($subjectId: ID!) {
-  _principalGrants(subjectId: $subjectId) {
-    homeOrganizationId userType roles { role organizationId accountIds } permissions { organizationId keys }
-  }
-}`;
-
-interface StatusResult {
-  _principalStatus: { active: boolean; organizationId: string | null };
-}
-interface GrantsResult {
-  _principalGrants: {
-    homeOrganizationId: string | null;
-    userType: string | null;
-    roles: RoleGrant[];
-    permissions: Array<{ organizationId: string; keys: string[] }>;
-  };
-}
+// Typed from identity's and permissions' schemas by `npm run codegen` (gateway/operations/*.graphql).
+import { PrincipalStatusDocument } from './generated/identity-operations';
+import { PrincipalGrantsDocument } from './generated/permissions-operations';
 
 const refuse = (message: string): GraphQLError =>
   new GraphQLError(message, {
@@ -86,21 +68,21 @@ export class Authenticator {
     }
     const system: Principal = { kind: 'system', service: 'gateway' };
     const [status, grants] = await Promise.all([
-      querySubgraph<StatusResult>({
+      querySubgraph({
         url: this.subgraphs.identity,
         audience: 'identity',
         tokens: this.tokens,
         principal: system,
-        query: STATUS_QUERY,
+        query: PrincipalStatusDocument,
         variables: { subjectId: subject, kind: kind === 'user' ? 'USER' : 'SERVICE', sessionId },
         requestId,
       }),
-      querySubgraph<GrantsResult>({
+      querySubgraph({
         url: this.subgraphs.permissions,
         audience: 'permissions',
         tokens: this.tokens,
         principal: system,
-        query: GRANTS_QUERY,
+        query: PrincipalGrantsDocument,
         variables: { subjectId: subject },
         requestId,
       }),
