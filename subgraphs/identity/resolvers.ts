@@ -64,7 +64,7 @@ export const resolvers: GraphQLResolverMap<IdentityContext> = {
       await revokeSession(db, principal.sessionId);
       return true;
     },
-    issueServiceToken: (_: unknown, args: { clientId: string; clientSecret: string }, { db, services }: IdentityContext) => issueServiceToken(db, services.auth, args),
+    issueServiceToken: (_: unknown, args: { clientId: string; clientSecret: string }, { db, services, clientAddress }: IdentityContext) => issueServiceToken(db, services.auth, args, clientAddress),
     createServiceAccount: async (_: unknown, args: { organizationId: string; name: string }, { db, principal }: IdentityContext) => {
       const { organizationId, name } = validate(createServiceAccountInput, args);
       requirePermission(principal, 'roles.manage', organizationId);
