@@ -32,9 +32,9 @@ export const withoutSuggestions = (message: string): string => message.replace(S
 
 /**
  * Wraps Apollo Server's `formatError` so that no error names a field, argument, type or enum value
- * the caller did not write: validation errors ("Cannot query field ... Did you mean ...?") and
- * variable coercion errors ("Value ... does not exist in ... enum. Did you mean the enum value ...?")
- * alike, since every error of a response passes here.
+ * the caller did not write. Apollo Server's hideSchemaDetailsFromClientErrors covers validation
+ * errors ("Cannot query field ... Did you mean ...?") but not variable coercion errors ("Value ...
+ * does not exist in ... enum. Did you mean the enum value ...?"); every error of a response passes here.
  */
 export function hideSuggestions<TError>(
   formatError: (formatted: GraphQLFormattedError, error: TError) => GraphQLFormattedError,

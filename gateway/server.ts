@@ -79,13 +79,17 @@ export async function createGateway(config: GatewayConfig, logger: Logger): Prom
   gateway.onSchemaLoadOrUpdate(({ apiSchema }) => {
     limiter = new OperationLimiter(apiSchema, subgraphIndex, config.operationLimits ?? DEFAULT_OPERATION_LIMITS);
   });
+  const suggestions = config.suggestions ?? process.env.NODE_ENV !== 'production';
   const apollo = new ApolloServer<GatewayContext>({
     // @apollo/gateway still types itself against server-gateway-interface v1; the runtime contract is the same.
     gateway: gateway as unknown as ApolloServerOptionsWithGateway<GatewayContext>['gateway'],
     logger,
     introspection: config.introspection,
     includeStacktraceInErrorResponses: false,
-    formatError: (config.suggestions ?? process.env.NODE_ENV !== 'production') ? maskUnexpectedErrors(logger) : hideSuggestions(maskUnexpectedErrors(logger)),
+    // Apollo Server drops "Did you mean" from validation errors only; hideSuggestions also covers
+    // variable coercion errors and anything else that reaches a client.
+    hideSchemaDetailsFromClientErrors: !suggestions,
+    formatError: suggestions ? maskUnexpectedErrors(logger) : hideSuggestions(maskUnexpectedErrors(logger)),
     // Every operation must come as text, so the limits below see it (a hash alone would skip them).
     persistedQueries: false,
     // Directives are evaluated on the operation before the gateway plans it: what the caller may not
