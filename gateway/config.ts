@@ -2,6 +2,7 @@ import path from 'node:path';
 import { DEFAULT_PORTS, envBool, envInt, envString, subgraphUrls, type SubgraphName } from '../shared/runtime/config';
 import { readInternalSecret } from '../shared/auth/internal-token';
 import { DEFAULT_ACCESS_TOKEN_SETTINGS, type AccessTokenSettings } from '../shared/auth/access-token';
+import { loadOperationLimits, type OperationLimits } from './operation-limits';
 
 export interface GatewayConfig {
   host: string;
@@ -20,6 +21,10 @@ export interface GatewayConfig {
   rejectUnauthorizedOperations: boolean;
   /** Hops of X-Forwarded-For to trust for the client address (0: use the socket address). */
   trustProxyHops: number;
+  /** Limits every operation must stay within (unset: DEFAULT_OPERATION_LIMITS). */
+  operationLimits?: OperationLimits;
+  /** Whether errors may suggest names ("Did you mean ...?"); unset: not when NODE_ENV=production. */
+  suggestions?: boolean;
 }
 
 /** Reads the gateway's configuration; each variable is documented in README.md ("Configuration"). */
@@ -43,5 +48,7 @@ export function loadGatewayConfig(env: Record<string, string | undefined> = proc
     },
     rejectUnauthorizedOperations: envBool(env, 'REJECT_UNAUTHORIZED_OPERATIONS', false),
     trustProxyHops: envInt(env, 'TRUST_PROXY_HOPS', 0, { max: 10 }),
+    operationLimits: loadOperationLimits(env),
+    suggestions: envBool(env, 'GRAPHQL_SUGGESTIONS', env.NODE_ENV !== 'production'),
   };
 }

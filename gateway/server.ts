@@ -17,6 +17,9 @@ import { Authenticator } from './authentication';
 import { authorizationPlugin, buildAuthorizationIndex } from './authorization';
 import type { GatewayConfig } from './config';
 import type { GatewayContext } from './context';
+import { buildSubgraphIndex } from './operation-cost';
+import { DEFAULT_OPERATION_LIMITS, OperationLimiter, operationLimitsMiddleware } from './operation-limits';
+import { hideSuggestions, operationChoicePlugin } from './request-guards';
 
 /**
  * Signs an internal token for every subgraph request, addressed to that subgraph. Nothing from the
@@ -89,16 +92,29 @@ export async function createGateway(config: GatewayConfig, options: CreateGatewa
     },
     logger,
   });
+  // Operation limits are measured against the API schema, which the gateway derives when it loads.
+  let limiter: OperationLimiter | null = null;
+  const subgraphIndex = buildSubgraphIndex(supergraphSdl);
+  gateway.onSchemaLoadOrUpdate(({ apiSchema }) => {
+    limiter = new OperationLimiter(apiSchema, subgraphIndex, config.operationLimits ?? DEFAULT_OPERATION_LIMITS);
+  });
+  const suggestions = config.suggestions ?? process.env.NODE_ENV !== 'production';
   const apollo = new ApolloServer<GatewayContext>({
     // @apollo/gateway still types itself against server-gateway-interface v1; the runtime contract is the same.
     gateway: gateway as unknown as ApolloServerOptionsWithGateway<GatewayContext>['gateway'],
     logger,
     introspection: config.introspection,
     includeStacktraceInErrorResponses: false,
-    formatError: maskUnexpectedErrors(logger),
+    // Apollo Server drops "Did you mean" from validation errors only; hideSuggestions also covers
+    // variable coercion errors and anything else that reaches a client.
+    hideSchemaDetailsFromClientErrors: !suggestions,
+    formatError: suggestions ? maskUnexpectedErrors(logger) : hideSuggestions(maskUnexpectedErrors(logger)),
+    // Every operation must come as text, so the limits below see it (a hash alone would skip them).
+    persistedQueries: false,
     // Directives are evaluated on the operation before the gateway plans it: what the caller may not
     // see is removed (or the operation refused) and no subgraph is asked for it.
     plugins: [
+      operationChoicePlugin<GatewayContext>(),
       authorizationPlugin({
         index: buildAuthorizationIndex(supergraphSdl),
         rejectUnauthorized: config.rejectUnauthorizedOperations,
@@ -136,6 +152,8 @@ export async function createGateway(config: GatewayConfig, options: CreateGatewa
     '/graphql',
     cors({ origin: config.corsOrigins, credentials: false }),
     express.json({ limit: '1mb' }),
+    // Before authentication: an operation over a limit costs no subgraph call at all.
+    operationLimitsMiddleware(() => limiter),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const requestId = randomUUID();

@@ -2,11 +2,12 @@ import { createHash, randomBytes } from 'node:crypto';
 import { IsNull, MoreThan, Not, type DataSource } from 'typeorm';
 import { z } from 'zod';
 import { inTransaction } from '../../shared/data/database';
-import { CodedError, ErrorCode, unauthenticated } from '../../shared/runtime/errors';
+import { unauthenticated } from '../../shared/runtime/errors';
 import { newId } from '../../shared/runtime/ids';
 import { validate } from '../../shared/runtime/validation';
 import type { AuthConfig } from './auth-config';
-import { LoginAttemptEntity, LoginEventEntity, ServiceAccountEntity, SessionEntity, UserEntity } from './entities';
+import { markAttemptSucceeded, recordAttempt, serviceAccountKey } from './attempts';
+import { LoginEventEntity, ServiceAccountEntity, SessionEntity, UserEntity } from './entities';
 import { isOrganizationSuspended } from './lifecycle';
 import { hashPassword, verifyPassword } from './passwords';
 import type { AccessTokenIssuer } from './signing-keys';
@@ -50,33 +51,13 @@ export async function login(
   { input, clientAddress, now }: { input: unknown; clientAddress: string | null; now: Date },
 ): Promise<AuthPayload> {
   const { email, password } = validate(loginInput, input);
-  const address = (clientAddress ?? 'unknown').slice(0, 64);
   const { config } = services;
-  const windowStart = new Date(now.getTime() - config.throttleWindowMinutes * 60_000);
-  const attemptId = newId();
-  const [accountFailures, addressFailures] = await inTransaction(db, async (manager) => {
-    await manager.insert(LoginAttemptEntity, {
-      id: attemptId,
-      accountKey: email,
-      address,
-      attemptedAt: now,
-      succeeded: false,
-    });
-    return Promise.all([
-      manager.countBy(LoginAttemptEntity, { accountKey: email, succeeded: false, attemptedAt: MoreThan(windowStart) }),
-      manager.countBy(LoginAttemptEntity, { address, succeeded: false, attemptedAt: MoreThan(windowStart) }),
-    ]);
+  const attemptId = await recordAttempt(db, config, {
+    accountKey: email,
+    clientAddress,
+    refusal: 'Too many failed sign-ins',
+    now,
   });
-  // The attempt just recorded is included, so the (max+1)-th attempt is the first refused.
-  if (accountFailures > config.maxFailuresPerAccount || addressFailures > config.maxFailuresPerAddress) {
-    throw new CodedError(
-      ErrorCode.TOO_MANY_REQUESTS,
-      `Too many failed sign-ins; try again in ${config.throttleWindowMinutes} minutes`,
-      {
-        retryAfterSeconds: config.throttleWindowMinutes * 60,
-      },
-    );
-  }
   const user = await db.getRepository(UserEntity).findOneBy({ email });
   const passwordMatches = await verifyPassword(password, user?.passwordHash ?? (await decoy()));
   // A soft-deleted person answers like an unknown one.
@@ -85,7 +66,7 @@ export async function login(
   if (await isOrganizationSuspended(db, user.organizationId))
     throw unauthenticated('Your organisation is suspended; contact its administrator');
   return inTransaction(db, async (manager) => {
-    await manager.update(LoginAttemptEntity, { id: attemptId }, { succeeded: true });
+    await markAttemptSucceeded(manager, attemptId);
     await manager.insert(LoginEventEntity, {
       id: newId(),
       userId: user.id,
@@ -189,17 +170,27 @@ export async function isSessionActive(db: DataSource, familyId: string, now: Dat
 
 const serviceTokenInput = z.object({ clientId: z.string().min(1).max(64), clientSecret: z.string().min(1).max(256) });
 
-/** Client-credentials exchange for internal tools: a service account's id and secret for an access token. */
+/**
+ * Client-credentials exchange for internal tools: a service account's id and secret for an access
+ * token. Throttled like sign-in (per client id and per client address): each wrong secret costs a
+ * scrypt comparison, so unthrottled it would be a way to guess secrets and to exhaust the CPU.
+ */
 export async function issueServiceToken(
   db: DataSource,
   services: AuthServices,
-  input: unknown,
-  now: Date,
+  { input, clientAddress, now }: { input: unknown; clientAddress: string | null; now: Date },
 ): Promise<{ accessToken: string; accessTokenExpiresAt: Date }> {
   const { clientId, clientSecret } = validate(serviceTokenInput, input);
+  const attemptId = await recordAttempt(db, services.config, {
+    accountKey: serviceAccountKey(clientId),
+    clientAddress,
+    refusal: 'Too many failed attempts for these client credentials',
+    now,
+  });
   const account = await db.getRepository(ServiceAccountEntity).findOneBy({ clientId });
   const matches = await verifyPassword(clientSecret, account?.secretHash ?? (await decoy()));
   if (!account || account.revokedAt || !matches) throw unauthenticated('Invalid client credentials');
+  await markAttemptSucceeded(db, attemptId);
   const access = await services.issuer.issue({ sub: account.id, typ: 'service' }, now);
   return { accessToken: access.token, accessTokenExpiresAt: access.expiresAt };
 }

@@ -94,8 +94,8 @@ export const resolvers: GraphQLResolverMap<IdentityContext> = {
     issueServiceToken: (
       _: unknown,
       args: { clientId: string; clientSecret: string },
-      { db, services, now }: IdentityContext,
-    ) => issueServiceToken(db, services.auth, args, now),
+      { db, services, clientAddress, now }: IdentityContext,
+    ) => issueServiceToken(db, services.auth, { input: args, clientAddress, now }),
     createServiceAccount: async (
       _: unknown,
       args: { organizationId: string; name: string },
