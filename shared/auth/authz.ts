@@ -1,4 +1,5 @@
 import { Kind, type ConstDirectiveNode } from 'graphql';
+import { ALL_PERMISSION_KEYS } from './catalogue';
 import { roleRank, type Principal, type Role, type RoleGrant } from './principal';
 
 /** Organisation key under which an operator's permissions apply everywhere. */
@@ -36,7 +37,7 @@ export function hasUserType(principal: Principal, types: readonly string[]): boo
   );
 }
 
-/** Permission keys the principal holds in an organisation (operators: every key everywhere). */
+/** Legacy (see guard.ts): permission keys the principal holds in an organisation, from the per-organisation map. */
 export function permissionsIn(principal: Principal, organizationId: string): ReadonlySet<string> {
   if (principal.kind !== 'user' && principal.kind !== 'service') return new Set();
   return new Set([
@@ -46,8 +47,24 @@ export function permissionsIn(principal: Principal, organizationId: string): Rea
 }
 
 /**
- * True when some inner list of `anyOf` is held entirely: in the given organisation, or (without one,
- * as the gateway checks before it knows which organisation a field belongs to) in some organisation.
+ * Permissions held somewhere: at home (reach never lends more than home holds, see
+ * shared/auth/access.ts), or every key for an operator. What the gateway and the subgraphs' directive
+ * checks use before the organisation a field belongs to is known; the policy decides per organisation.
+ */
+export function heldPermissions(principal: Principal): ReadonlySet<string> {
+  if (principal.kind !== 'user' && principal.kind !== 'service') return new Set();
+  if (isOperator(principal)) return new Set(ALL_PERMISSION_KEYS);
+  return new Set(principal.homePermissions);
+}
+
+/** The operator role holds every permission everywhere. */
+export const isOperator = (principal: Principal): boolean =>
+  (principal.kind === 'user' || principal.kind === 'service') &&
+  principal.roles.some((role) => role.role === 'PLATFORM_OPERATOR');
+
+/**
+ * True when some inner list of `anyOf` is held entirely: in the given organisation (legacy map, see
+ * guard.ts), or without one, somewhere (heldPermissions).
  */
 export function hasPermissions(
   principal: Principal,
@@ -55,11 +72,9 @@ export function hasPermissions(
   organizationId?: string,
 ): boolean {
   if (principal.kind !== 'user' && principal.kind !== 'service') return false;
-  const organizations = organizationId === undefined ? Object.keys(principal.permissions) : [organizationId];
-  return organizations.some((org) => {
-    const held = permissionsIn(principal, org);
-    return anyOf.some((all) => all.every((key) => held.has(key)));
-  });
+  if (organizationId === undefined && isOperator(principal)) return true;
+  const held = organizationId === undefined ? heldPermissions(principal) : permissionsIn(principal, organizationId);
+  return anyOf.some((all) => all.every((key) => held.has(key)));
 }
 
 function listArgument(directive: ConstDirectiveNode, name: string): unknown[] {

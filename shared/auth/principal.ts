@@ -31,15 +31,35 @@ export interface RoleGrant {
   accountIds: string[];
 }
 
+/** What kind of person a user is: the organisation's own staff, an external contact, or a participant in projects. */
+export type UserKind = 'EMPLOYEE' | 'EXTERNAL' | 'PARTICIPANT';
+/** How much of the system an external contact may use: the portal (BASIC) or the application (ADVANCED). */
+export type ExternalAccessLevel = 'BASIC' | 'ADVANCED';
+
+/**
+ * A principal carries what holds in its home organisation only; where else it may act (through a
+ * partner grant, or everywhere for the platform) each subgraph works out from facts it keeps
+ * (shared/auth/access.ts), so the principal's size does not grow with its reach.
+ */
 export type Principal =
   | { kind: 'anonymous' }
   | {
       kind: 'user';
       userId: string;
       organizationId: string;
+      userKind: UserKind;
+      /** External contacts only. */
+      accessLevel: ExternalAccessLevel | null;
+      /** Roles in the home organisation (the operator role in the platform's). */
       roles: RoleGrant[];
       userType: string | null;
-      /** Effective permission keys per organisation id the principal may act in. */
+      /** The user type's permissions with the overrides applied, in the home organisation. */
+      homePermissions: string[];
+      /**
+       * Legacy: effective keys per organisation, as permissions computed them before the access
+       * model moved into each subgraph. Read only by shared/auth/guard.ts until every subgraph uses
+       * `Access`; then it goes.
+       */
       permissions: Record<string, string[]>;
       sessionId: string | null;
     }
@@ -49,6 +69,10 @@ export type Principal =
       organizationId: string | null;
       roles: RoleGrant[];
       userType: string | null;
+      homePermissions: string[];
+      /** Set when partner staff created the account in a client through a grant: it acts only while that grant lasts. */
+      boundToPartnerId: string | null;
+      /** Legacy, as for users. */
       permissions: Record<string, string[]>;
     }
   /** A Tenantry service acting on its own behalf: event delivery, orchestration, jobs. */

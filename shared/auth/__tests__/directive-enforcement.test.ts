@@ -61,7 +61,10 @@ const member = (permissions: string[] = []): Principal => ({
   userId: 'u1',
   organizationId: 'org-a',
   roles: [{ role: 'MEMBER', organizationId: 'org-a', accountIds: [] }],
+  userKind: 'EMPLOYEE',
+  accessLevel: null,
   userType: 'contractor',
+  homePermissions: permissions,
   permissions: { 'org-a': permissions },
   sessionId: null,
 });
@@ -70,7 +73,10 @@ const partnerAdmin: Principal = {
   userId: 'u2',
   organizationId: 'p1',
   roles: [{ role: 'PARTNER_ADMIN', organizationId: 'p1', accountIds: [] }],
+  userKind: 'EMPLOYEE',
+  accessLevel: null,
   userType: 'employee',
+  homePermissions: ['reports:read'],
   permissions: { p1: ['reports:read'] },
   sessionId: null,
 };
@@ -80,6 +86,8 @@ const operator: Principal = {
   organizationId: null,
   roles: [{ role: 'PLATFORM_OPERATOR', organizationId: 'platform', accountIds: [] }],
   userType: 'employee',
+  homePermissions: [],
+  boundToPartnerId: null,
   permissions: { '*': ['users:admin', 'reports:read'] },
 };
 
