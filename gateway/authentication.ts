@@ -89,7 +89,7 @@ export class Authenticator {
     ]);
     if (!status._principalStatus.active)
       throw refuse('This session has ended or the account is not active; sign in again');
-    const { homeOrganizationId, userType, roles, permissions } = grants._principalGrants;
+    const { homeOrganizationId, userType, roles, homePermissions, permissions } = grants._principalGrants;
     const permissionMap = Object.fromEntries(permissions.map((entry) => [entry.organizationId, entry.keys]));
     const organizationId = status._principalStatus.organizationId ?? homeOrganizationId;
     if (kind === 'user') {
@@ -97,12 +97,24 @@ export class Authenticator {
         kind: 'user',
         userId: subject,
         organizationId: organizationId ?? '',
+        userKind: status._principalStatus.userKind ?? 'EMPLOYEE',
+        accessLevel: status._principalStatus.accessLevel ?? null,
         roles,
         userType,
+        homePermissions,
         permissions: permissionMap,
         sessionId,
       };
     }
-    return { kind: 'service', serviceAccountId: subject, organizationId, roles, userType, permissions: permissionMap };
+    return {
+      kind: 'service',
+      serviceAccountId: subject,
+      organizationId,
+      roles,
+      userType,
+      homePermissions,
+      boundToPartnerId: status._principalStatus.boundToPartnerId ?? null,
+      permissions: permissionMap,
+    };
   }
 }

@@ -5,6 +5,7 @@
 import { PLATFORM_ORGANIZATION_ID, type Role } from '../shared/auth/principal';
 import { stableId } from '../shared/runtime/ids';
 import type { UserKind, UserStatus } from '../subgraphs/identity/domain';
+import type { FactSet } from '../shared/subgraph/facts';
 
 export interface DemoOrganization {
   id: string;
@@ -364,4 +365,32 @@ export function buildDataset(options: DatasetOptions = {}): DemoDataset {
     },
   ];
   return { partners, clients, users, grants, serviceAccounts };
+}
+
+/**
+ * The access facts of a data set (docs/authorization.md, "Where it is decided"): what each subgraph
+ * that does not own them keeps a copy of, written by the seeds as the events would have.
+ */
+export function demoFacts(dataset: DemoDataset): Required<FactSet> {
+  const partnerIds = new Set(dataset.partners.map((partner) => partner.id));
+  return {
+    grants: dataset.grants.map((grant) => ({ ...grant, status: 'ACTIVE' as const })),
+    accounts: dataset.clients.flatMap((client) =>
+      client.accounts.map((account) => ({ id: account.id, clientId: client.id, parentId: account.parentId })),
+    ),
+    people: dataset.users.map((user) => ({
+      userId: user.id,
+      organizationId: user.organizationId,
+      organizationKind:
+        user.organizationId === PLATFORM_ORGANIZATION_ID
+          ? 'PLATFORM'
+          : partnerIds.has(user.organizationId)
+            ? 'PARTNER'
+            : 'CLIENT',
+      kind: user.kind,
+      accessLevel: user.accessLevel,
+      status: user.status,
+      deleted: false,
+    })),
+  };
 }

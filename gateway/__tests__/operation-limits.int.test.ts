@@ -19,6 +19,8 @@ describe('operation limits', () => {
   let graph: TestGraph;
   let token: string;
   const dataset = buildDataset({ partners: 1, clientsPerPartner: 3 });
+  // The dashboard is of clients managed in full: a LIMITED grant lends no usage or retention policy.
+  for (const grant of dataset.grants) Object.assign(grant, { level: 'FULL', products: [] });
   const client = dataset.clients[0];
 
   beforeAll(async () => {

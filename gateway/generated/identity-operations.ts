@@ -3,7 +3,21 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+/** How much of the system an external contact may use. */
+export type ExternalAccessLevel =
+  /** The full application, within the organisation's default user type (needs external-access.grant to give). */
+  | 'ADVANCED'
+  /** The client portal: only what is shared with them. */
+  | 'BASIC';
+
 export type PrincipalKind = 'SERVICE' | 'USER';
+
+export type UserKind =
+  | 'EMPLOYEE'
+  /** An external contact of the organisation. */
+  | 'EXTERNAL'
+  /** A candidate taking assessments in a project. */
+  | 'PARTICIPANT';
 
 export type PrincipalStatusQueryVariables = Exact<{
   subjectId: string | number;
@@ -11,7 +25,15 @@ export type PrincipalStatusQueryVariables = Exact<{
   sessionId?: string | number | null | undefined;
 }>;
 
-export type PrincipalStatusQuery = { _principalStatus: { active: boolean; organizationId: string | null } };
+export type PrincipalStatusQuery = {
+  _principalStatus: {
+    active: boolean;
+    organizationId: string | null;
+    userKind: UserKind | null;
+    accessLevel: ExternalAccessLevel | null;
+    boundToPartnerId: string | null;
+  };
+};
 
 export const PrincipalStatusDocument = {
   kind: 'Document',
@@ -65,6 +87,9 @@ export const PrincipalStatusDocument = {
               selections: [
                 { kind: 'Field', name: { kind: 'Name', value: 'active' } },
                 { kind: 'Field', name: { kind: 'Name', value: 'organizationId' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'userKind' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'accessLevel' } },
+                { kind: 'Field', name: { kind: 'Name', value: 'boundToPartnerId' } },
               ],
             },
           },

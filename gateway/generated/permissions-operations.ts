@@ -15,6 +15,7 @@ export type PrincipalGrantsQuery = {
   _principalGrants: {
     homeOrganizationId: string | null;
     userType: string | null;
+    homePermissions: Array<string>;
     roles: Array<{ role: Role; organizationId: string; accountIds: Array<string> }>;
     permissions: Array<{ organizationId: string; keys: Array<string> }>;
   };
@@ -64,6 +65,7 @@ export const PrincipalGrantsDocument = {
                     ],
                   },
                 },
+                { kind: 'Field', name: { kind: 'Name', value: 'homePermissions' } },
                 {
                   kind: 'Field',
                   name: { kind: 'Name', value: 'permissions' },

@@ -21,8 +21,8 @@ const entityTables = (dataSource: DataSource): string[] =>
   dataSource.entityMetadatas.map((metadata) => metadata.tableName);
 
 /** Creates a table, then fails: the shape of a migration with a typo in its second statement. */
-class HalfDone1732300099999 implements MigrationInterface {
-  name = 'HalfDone1732300099999';
+class HalfDone1799999999999 implements MigrationInterface {
+  name = 'HalfDone1799999999999';
   async up(runner: QueryRunner): Promise<void> {
     await runner.query('CREATE TABLE half_done (id INT NOT NULL PRIMARY KEY)');
     await runner.query('THIS IS NOT SQL');
@@ -34,7 +34,7 @@ class HalfDone1732300099999 implements MigrationInterface {
 
 /** The corrected release of the same migration, as an operator would ship it after the failure. */
 class HalfDoneFixed implements MigrationInterface {
-  name = 'HalfDone1732300099999';
+  name = 'HalfDone1799999999999';
   async up(runner: QueryRunner): Promise<void> {
     await runner.query('CREATE TABLE half_done (id INT NOT NULL PRIMARY KEY)');
   }
@@ -155,9 +155,9 @@ describe(`openDatabase migrations on ${TEST_DATABASE}`, () => {
     const recordedBefore = await recordedMigrations(initial.database.dataSource);
     await initial.database.dataSource.destroy();
 
-    const failing = open(settings, [...IDENTITY_MIGRATIONS, HalfDone1732300099999]);
+    const failing = open(settings, [...IDENTITY_MIGRATIONS, HalfDone1799999999999]);
     await expect(failing).rejects.toBeInstanceOf(MigrationFailedError);
-    await expect(failing).rejects.toThrow(/^Migration HalfDone1732300099999 failed and was rolled back: /);
+    await expect(failing).rejects.toThrow(/^Migration HalfDone1799999999999 failed and was rolled back: /);
 
     const after = await tracked(settings, [], false);
     const { dataSource } = after.database;
@@ -172,7 +172,7 @@ describe(`openDatabase migrations on ${TEST_DATABASE}`, () => {
 
     // Left as it was, the database takes the corrected migration on the next start.
     const fixed = await tracked(settings, [...IDENTITY_MIGRATIONS, HalfDoneFixed]);
-    expect(fixed.executed).toEqual(['HalfDone1732300099999']);
+    expect(fixed.executed).toEqual(['HalfDone1799999999999']);
     expect(await hasTable(fixed.database.dataSource, 'half_done')).toBe(true);
     expect(await fixed.database.dataSource.getRepository(UserEntity).countBy({ id: 'before-failure' })).toBe(1);
   });
@@ -181,14 +181,14 @@ describe(`openDatabase migrations on ${TEST_DATABASE}`, () => {
     // A fresh database receiving a release whose last migration fails: the earlier ones are applied
     // and recorded, so their tables must still exist, or the next start would skip them for good.
     const settings = databases.settings('batch');
-    const failing = open(settings, [...IDENTITY_MIGRATIONS, HalfDone1732300099999]);
+    const failing = open(settings, [...IDENTITY_MIGRATIONS, HalfDone1799999999999]);
     await expect(failing).rejects.toThrow(MigrationFailedError);
-    await expect(failing).rejects.toThrow(/HalfDone1732300099999/);
+    await expect(failing).rejects.toThrow(/HalfDone1799999999999/);
 
     const after = await tracked(settings, [], false);
     const { dataSource } = after.database;
     const recorded = (await recordedMigrations(dataSource)).map((row) => row.name);
-    expect(recorded).not.toContain('HalfDone1732300099999');
+    expect(recorded).not.toContain('HalfDone1799999999999');
     expect(await hasTable(dataSource, 'half_done')).toBe(false);
     expect(recorded).toEqual(IDENTITY_MIGRATION_NAMES);
     for (const table of entityTables(dataSource))
@@ -209,7 +209,7 @@ describe(`openDatabase migrations on ${TEST_DATABASE}`, () => {
     const settings = databases.settings('shared_server');
     const initial = await tracked(settings, IDENTITY_MIGRATIONS);
     await initial.database.dataSource.destroy();
-    await expect(open(settings, [...IDENTITY_MIGRATIONS, HalfDone1732300099999])).rejects.toThrow(MigrationFailedError);
+    await expect(open(settings, [...IDENTITY_MIGRATIONS, HalfDone1799999999999])).rejects.toThrow(MigrationFailedError);
 
     const after = await tracked(settings, [], false);
     expect(await hasTable(after.database.dataSource, 'half_done')).toBe(false);

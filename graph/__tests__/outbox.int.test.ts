@@ -1,12 +1,16 @@
 import { IsNull, Not } from 'typeorm';
 import { createLogger } from '../../shared/runtime/logger';
 import { InternalTokens } from '../../shared/auth/internal-token';
+import { EVENT_ROUTES } from '../../shared/events/events';
 import { OutboxEvent, OutboxRelay, ProcessedEvent } from '../../shared/events/outbox';
 import { startTestGraph, type TestGraph } from '../testing';
 import { buildDataset } from '../demo-data';
 import { RetentionPolicyEntity } from '../../subgraphs/compliance/entities';
 
-/** Events from tenancy to compliance and permissions survive interrupted delivery, and apply once. */
+/** A client created without a partner: ClientCreated and its master account's AccountChanged, one row per subscriber. */
+const ROWS_PER_CLIENT = EVENT_ROUTES.ClientCreated.length + EVENT_ROUTES.AccountChanged.length;
+
+/** Events from tenancy to the other subgraphs survive interrupted delivery, and apply once. */
 describe('the transactional outbox', () => {
   let graph: TestGraph;
 
@@ -55,7 +59,7 @@ describe('the transactional outbox', () => {
   it('loses nothing and applies nothing twice when delivery stops midway', async () => {
     const clientIds = await createClients(6);
     const outbox = graph.subgraphs.tenancy.database.dataSource.getRepository(OutboxEvent);
-    expect(await outbox.countBy({ deliveredAt: IsNull() })).toBe(12); // 6 events x 2 subscribers
+    expect(await outbox.countBy({ deliveredAt: IsNull() })).toBe(6 * ROWS_PER_CLIENT);
 
     // A relay that delivers three rows, then crashes right after the subscriber applied the fourth
     // (so the row is not marked delivered), then finds the network gone for the rest.
@@ -80,14 +84,15 @@ describe('the transactional outbox', () => {
       responses.push(((await response.clone().json()) as { result: string }).result);
       return response;
     };
-    expect(await relayFor(recording).drain()).toBe(9);
+    expect(await relayFor(recording).drain()).toBe(6 * ROWS_PER_CLIENT - 3);
     expect(responses.filter((result) => result === 'duplicate')).toHaveLength(1);
     expect(await outbox.countBy({ deliveredAt: IsNull() })).toBe(0);
 
     const policies = await compliance().getRepository(RetentionPolicyEntity).find();
     expect(policies.map((policy) => policy.clientId).sort()).toEqual([...clientIds].sort());
-    expect(await compliance().getRepository(ProcessedEvent).count()).toBe(6);
-    expect(await graph.subgraphs.permissions.database.dataSource.getRepository(ProcessedEvent).count()).toBe(6);
+    // Each client's ClientCreated and AccountChanged, applied once each.
+    expect(await compliance().getRepository(ProcessedEvent).count()).toBe(12);
+    expect(await graph.subgraphs.permissions.database.dataSource.getRepository(ProcessedEvent).count()).toBe(12);
   });
 
   it('lets a second relay take over rows whose lease ran out, and never delivers a row twice at once', async () => {
@@ -109,7 +114,7 @@ describe('the transactional outbox', () => {
     expect(await relayFor(counting).runOnce()).toBe(0);
     await new Promise((resolve) => setTimeout(resolve, 150));
     const [a, b] = await Promise.all([relayFor(counting).drain(), relayFor(counting).drain()]);
-    expect(a + b).toBe(8);
+    expect(a + b).toBe(4 * ROWS_PER_CLIENT);
     expect([...posts.values()].every((count) => count === 1)).toBe(true);
     expect(await compliance().getRepository(RetentionPolicyEntity).count()).toBe(4);
   });

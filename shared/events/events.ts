@@ -1,3 +1,4 @@
+import type { ExternalAccessLevel, UserKind } from '../auth/principal';
 import type { SubgraphName } from '../runtime/config';
 
 /** Events that cross subgraph boundaries, with their payloads. Add a topic here and in EVENT_ROUTES. */
@@ -17,7 +18,10 @@ export interface EventPayloads {
     changedBy: string | null;
     changedAt: string;
   };
-  /** A partner's access to a client started, changed or ended: permissions keeps its copy of the grant. */
+  /**
+   * A partner's access to a client started, changed or ended. Identity, permissions and compliance
+   * keep a copy of the grant: every subgraph decides a partner's reach from it (docs/authorization.md).
+   */
   PartnerAccessChanged: {
     clientId: string;
     partnerId: string;
@@ -59,6 +63,21 @@ export interface EventPayloads {
   PersonSoftDeleted: { userId: string; clientId: string | null; reason: string };
   /** Compliance erased a person: every subgraph removes or anonymises what it holds; only the pseudonym remains. */
   PersonErased: { userId: string; pseudonym: string };
+  /** Tenancy created, moved or removed an account: the others keep the tree for account-scoped roles and ids in input. */
+  AccountChanged: { accountId: string; clientId: string; parentId: string | null; removed: boolean };
+  /**
+   * Identity created a person or changed what the others decide by (home organisation, kind, access
+   * level, status, deletion): they keep a copy, so ids in input can be checked and deleted people hidden.
+   */
+  PersonChanged: {
+    userId: string;
+    organizationId: string;
+    organizationKind: 'PLATFORM' | 'PARTNER' | 'CLIENT';
+    kind: UserKind;
+    accessLevel: ExternalAccessLevel | null;
+    status: 'INVITED' | 'ACTIVE' | 'DEACTIVATED';
+    deleted: boolean;
+  };
 }
 
 /** One audit entry: who changed what access, where, from what to what. */
@@ -82,7 +101,7 @@ export const EVENT_ROUTES: { [T in EventTopic]: SubgraphName[] } = {
   AccessChanged: ['compliance'],
   ClientProfileChanged: ['identity'],
   ClientStatusChanged: ['identity'],
-  PartnerAccessChanged: ['permissions'],
+  PartnerAccessChanged: ['permissions', 'identity', 'compliance'],
   PartnerInvitationSent: ['identity'],
   UserCreated: ['permissions'],
   UserTypeAssigned: ['identity'],
@@ -90,6 +109,8 @@ export const EVENT_ROUTES: { [T in EventTopic]: SubgraphName[] } = {
   ProjectJoined: ['compliance'],
   PersonSoftDeleted: ['identity', 'tenancy', 'permissions'],
   PersonErased: ['identity', 'tenancy', 'permissions'],
+  AccountChanged: ['identity', 'permissions', 'compliance'],
+  PersonChanged: ['tenancy', 'permissions', 'compliance'],
 };
 
 export interface DeliveredEvent<T extends EventTopic = EventTopic> {

@@ -1,9 +1,12 @@
 import type { Logger } from 'pino';
+import type { Access } from '../auth/access';
 import type { Principal } from '../auth/principal';
 
 /** What every subgraph resolver receives; each subgraph extends it with its loaders. */
 export interface BaseContext {
   principal: Principal;
+  /** The caller's access in this request: every decision about what it may see or do goes through it. */
+  access: Access;
   requestId: string;
   /** The end client's address as the gateway saw it; null for service-to-service calls. */
   clientAddress: string | null;

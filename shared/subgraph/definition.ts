@@ -9,7 +9,9 @@ import { loadSubgraphConfig, type SubgraphConfig } from './config';
 import { createLogger } from '../runtime/logger';
 import { runMain } from '../runtime/main';
 import { systemClock, type Clock } from '../runtime/clock';
+import type { AccessFacts } from '../auth/access';
 import type { BaseContext } from './context';
+import { copiedFacts } from './facts';
 import { createSubgraphService, type SubgraphService } from './service';
 import type { RunningServer } from '../runtime/http';
 import { loadSubgraphSchema } from './schema';
@@ -37,6 +39,11 @@ export interface SubgraphDefinition<C extends BaseContext, S = unknown, D = unkn
   /** Builds what lives as long as the process (keys, clients), once, before the service listens. */
   setup?(args: SubgraphSetupArgs): Promise<S>;
   buildContext(base: BaseContext, db: DataSource, services: S): C;
+  /**
+   * The facts access decisions read (grants, accounts), for one request. Default: the copies kept in
+   * this subgraph's access_* tables; the subgraph that owns a fact reads its own tables instead.
+   */
+  facts?(db: DataSource): AccessFacts;
   /** Starts scheduled work (e.g. the retention sweep) once the service listens; null for none. */
   background?(args: SubgraphSetupArgs & { services: S }): { stop(): Promise<void> } | null;
   /** Adds HTTP routes beside /graphql (e.g. the JWKS of identity). */
@@ -101,6 +108,7 @@ export async function createSubgraph<C extends BaseContext, S, D>(
       logger,
       clock,
       buildContext: (base) => definition.buildContext(base, dataSource, services),
+      facts: () => definition.facts?.(dataSource) ?? copiedFacts(dataSource),
       flushEvents: async () => {
         await relay
           .drain(3)

@@ -11,6 +11,7 @@ import type { Logger } from 'pino';
 import { ErrorCode, maskUnexpectedErrors } from '../runtime/errors';
 import { INTERNAL_TOKEN_HEADER, type InternalTokens } from '../auth/internal-token';
 import { jsonErrorHandler, listen, type RunningServer } from '../runtime/http';
+import { Access, type AccessFacts } from '../auth/access';
 import type { Principal } from '../auth/principal';
 import { applyEvent, type EventHandlers } from '../events/outbox';
 import { enforceAuthzDirectives } from '../auth/directive-enforcement';
@@ -28,6 +29,8 @@ export interface SubgraphServiceOptions<C extends BaseContext> {
   clock: Clock;
   /** Builds the per-request context: new DataLoaders for every request. */
   buildContext(base: BaseContext): C;
+  /** The facts access decisions read, batched per request (a new instance for every request). */
+  facts(): AccessFacts;
   eventHandlers?: EventHandlers;
   /** Schema transforms applied after federation (e.g. directive enforcement). */
   transformSchema?(schema: GraphQLSchema): GraphQLSchema;
@@ -106,8 +109,10 @@ export async function createSubgraphService<C extends BaseContext>(
     expressMiddleware(apollo, {
       context: async ({ res }) => {
         const requestId = res.locals.requestId as string;
+        const principal = res.locals.principal as Principal;
         return options.buildContext({
-          principal: res.locals.principal as Principal,
+          principal,
+          access: new Access(principal, options.facts()),
           requestId,
           clientAddress: res.locals.clientAddress as string | null,
           now: clock.now(),

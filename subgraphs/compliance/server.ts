@@ -5,16 +5,19 @@ import { appendAuditEntry } from './audit-log';
 import type { ComplianceContext, ComplianceServices } from './context';
 import { COMPLIANCE_ENTITIES, DEFAULT_RETENTION, RetentionPolicyEntity } from './entities';
 import { createLoaders } from './loaders';
-import { COMPLIANCE_MIGRATIONS } from './migrations';
+import { COMPLIANCE_FACTS, COMPLIANCE_MIGRATIONS } from './migrations';
+import { factEntities, factHandlers } from '../../shared/subgraph/facts';
+import type { DemoDataset } from '../../graph/demo-data';
+import { seedCompliance } from './seed';
 import { identifyingStrings } from './requests';
 import { resolvers } from './resolvers';
 import { recordParticipation, runSweep } from './retention';
 import { RETENTION_ENTITIES } from './retention-entities';
 
-export const compliance: SubgraphDefinition<ComplianceContext, ComplianceServices> = {
+export const compliance: SubgraphDefinition<ComplianceContext, ComplianceServices, DemoDataset> = {
   directory: __dirname,
   resolvers,
-  entities: [...COMPLIANCE_ENTITIES, ...RETENTION_ENTITIES],
+  entities: [...COMPLIANCE_ENTITIES, ...RETENTION_ENTITIES, ...factEntities(COMPLIANCE_FACTS)],
   migrations: COMPLIANCE_MIGRATIONS,
   async setup({ config, clock }) {
     return { tokens: new InternalTokens(config.internalTokenSecret, 'compliance'), peers: config.peers, clock };
@@ -38,7 +41,9 @@ export const compliance: SubgraphDefinition<ComplianceContext, ComplianceService
     timer.unref();
     return { stop: async () => clearInterval(timer) };
   },
+  seed: seedCompliance,
   eventHandlers: {
+    ...factHandlers(COMPLIANCE_FACTS),
     // A plain insert, not an upsert: applying the same event twice would fail loudly, so the
     // processed-events guard is what keeps redelivery harmless.
     ClientCreated: async (manager, payload, event) => {

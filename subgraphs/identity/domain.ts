@@ -1,5 +1,5 @@
-/** What kind of person a user is: the organisation's own staff, an external contact, or a participant in projects. */
-export type UserKind = 'EMPLOYEE' | 'EXTERNAL' | 'PARTICIPANT';
+/** The principal carries a user's kind, so the type is shared. */
+export type { UserKind } from '../../shared/auth/principal';
 
 /** Where a user stands: invited (no password yet, or not activated), active, or deactivated. */
 export type UserStatus = 'INVITED' | 'ACTIVE' | 'DEACTIVATED';

@@ -94,6 +94,8 @@ export class ServiceAccountEntity {
   @Column({ type: 'datetime', precision: 3 }) createdAt: Date;
   @Column({ type: 'varchar', length: 36, nullable: true }) createdBy: string | null;
   @Column({ type: 'datetime', precision: 3, nullable: true }) revokedAt: Date | null;
+  /** Set when partner staff created it in a client through a grant: it acts only while that grant lasts. */
+  @Column({ type: 'varchar', length: 36, nullable: true }) boundToPartnerId: string | null;
 }
 /** An account (division) of the client a user works in, from the invitation's accountIds. */
 @Entity('user_accounts')

@@ -17,8 +17,13 @@ type UserArgs = { userId: string };
 /** Invitations, activation, sign-up and user administration (merged into resolvers.ts). */
 export const lifecycleResolvers = {
   Mutation: {
-    inviteUser: (_: unknown, args: { organizationId: string; input: unknown }, context: IdentityContext) =>
-      inviteUser(context.db, context.services.lifecycle, context, args),
+    // The other subgraphs learn of the new person before the answer: the caller's next step (a role,
+    // a project) is checked against their copy.
+    inviteUser: async (_: unknown, args: { organizationId: string; input: unknown }, context: IdentityContext) => {
+      const user = await inviteUser(context.db, context.services.lifecycle, context, args);
+      await context.flushEvents();
+      return user;
+    },
     resendInvitation: (_: unknown, { userId }: UserArgs, context: IdentityContext) =>
       resendInvitation(context.db, context.services.lifecycle, context, userId),
     revokeInvitation: (_: unknown, { userId }: UserArgs, context: IdentityContext) =>

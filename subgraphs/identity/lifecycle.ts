@@ -25,6 +25,7 @@ import {
   UserEntity,
 } from './entities';
 import { hashPassword } from './passwords';
+import { announcePerson } from './person-changed';
 
 /** What the user lifecycle needs beyond the database: mail, links, and calls to permissions. */
 export interface LifecycleServices {
@@ -267,6 +268,7 @@ export async function inviteUser(
         lastNameLower: folded(user.lastName),
       });
       await manager.insert(UserEntity, user);
+      await announcePerson(manager, user.id, now);
       if (accountIds.length)
         await manager.insert(
           UserAccountEntity,
@@ -339,6 +341,7 @@ export async function revokeInvitation(db: DataSource, actor: Actor, userId: str
       { revokedAt: now },
     );
     await manager.update(UserEntity, { id: user.id, status: 'INVITED' }, { status: 'DEACTIVATED' });
+    await announcePerson(manager, user.id, now);
     await audit(manager, actor, {
       action: 'INVITATION_REVOKED',
       targetType: 'User',
@@ -400,6 +403,7 @@ export async function activateAccount(
         'This activation link was already used; sign in, or ask for a new link if you cannot',
       );
     await manager.update(UserEntity, { id: user.id }, { status: 'ACTIVE', passwordHash });
+    await announcePerson(manager, user.id, now);
     await audit(manager, actor, {
       actorId: user.id,
       action: 'USER_ACTIVATED',
@@ -500,6 +504,7 @@ export async function signUp(
         lastNameLower: folded(user.lastName),
       });
       await manager.insert(UserEntity, user);
+      await announcePerson(manager, user.id, now);
       const link = await issueInvitation(manager, user, null, now);
       await publish(
         manager,
@@ -543,6 +548,7 @@ export async function deactivateUser(
   const { now } = actor;
   await inTransaction(db, async (manager) => {
     await manager.update(UserEntity, { id: user.id }, { status: 'DEACTIVATED' });
+    await announcePerson(manager, user.id, now);
     // Every session ends: the gateway refuses the user's access tokens from the next request.
     await manager.update(SessionEntity, { userId: user.id, revokedAt: IsNull() }, { revokedAt: now });
     await manager.update(
@@ -576,6 +582,7 @@ export async function reactivateUser(
   const status = user.passwordHash ? 'ACTIVE' : 'INVITED';
   await inTransaction(db, async (manager) => {
     await manager.update(UserEntity, { id: user.id }, { status });
+    await announcePerson(manager, user.id, actor.now);
     await audit(manager, actor, {
       action: 'USER_REACTIVATED',
       targetType: 'User',

@@ -11,6 +11,7 @@ import {
   UserEntity,
 } from './entities';
 import { UserDailyActivityEntity } from './usage';
+import { announcePerson } from './person-changed';
 
 /**
  * Identity's share of the GDPR lifecycle that compliance drives: soft deletion hides a person
@@ -18,7 +19,7 @@ import { UserDailyActivityEntity } from './usage';
  * user row in place (its id stays as a pseudonymous reference) and removes everything else.
  */
 export const privacyHandlers: EventHandlers = {
-  PersonSoftDeleted: async (manager, payload, event) => {
+  PersonSoftDeleted: async (manager, payload, event, now) => {
     await manager.update(
       UserEntity,
       { id: payload.userId, deletedAt: IsNull() },
@@ -29,8 +30,9 @@ export const privacyHandlers: EventHandlers = {
       { userId: payload.userId, revokedAt: IsNull() },
       { revokedAt: new Date(event.occurredAt) },
     );
+    await announcePerson(manager, payload.userId, now);
   },
-  PersonErased: async (manager, payload, event) => {
+  PersonErased: async (manager, payload, event, now) => {
     const user = await manager.findOneBy(UserEntity, { id: payload.userId });
     if (!user) return;
     await scrubOutbox(manager, [user.email, user.username, `${user.firstName} ${user.lastName}`], payload.pseudonym);
@@ -59,6 +61,7 @@ export const privacyHandlers: EventHandlers = {
         deletedAt: user.deletedAt ?? new Date(event.occurredAt),
       },
     );
+    await announcePerson(manager, user.id, now);
   },
 };
 

@@ -19,6 +19,7 @@ import {
 } from './auth';
 import type { IdentityContext } from './context';
 import { ServiceAccountEntity, UserEntity } from './entities';
+import { AccessGrantEntity } from '../../shared/subgraph/facts';
 import { personalData } from './privacy';
 import { listUsers, type UserFilter } from './users';
 import { isOrganizationSuspended } from './lifecycle';
@@ -65,7 +66,18 @@ export const resolvers: GraphQLResolverMap<IdentityContext> = {
         const account = await db
           .getRepository(ServiceAccountEntity)
           .findOneBy({ id: args.subjectId, revokedAt: IsNull() });
-        return { active: account !== null, organizationId: account?.organizationId ?? null };
+        // A grant-bound account stops working with its grant (identity keeps a copy of grants).
+        const grant = account?.boundToPartnerId
+          ? await db
+              .getRepository(AccessGrantEntity)
+              .findOneBy({ partnerId: account.boundToPartnerId, clientId: account.organizationId })
+          : null;
+        const active = account !== null && (account.boundToPartnerId === null || grant?.status === 'ACTIVE');
+        return {
+          active,
+          organizationId: account?.organizationId ?? null,
+          boundToPartnerId: account?.boundToPartnerId ?? null,
+        };
       }
       const user = await db.getRepository(UserEntity).findOneBy({ id: args.subjectId });
       const sessionActive = args.sessionId ? await isSessionActive(db, args.sessionId, now) : false;
@@ -75,7 +87,12 @@ export const resolvers: GraphQLResolverMap<IdentityContext> = {
         !user.deletedAt &&
         sessionActive &&
         !(await isOrganizationSuspended(db, user.organizationId));
-      return { active, organizationId: user?.organizationId ?? null };
+      return {
+        active,
+        organizationId: user?.organizationId ?? null,
+        userKind: user?.kind ?? null,
+        accessLevel: user?.accessLevel ?? null,
+      };
     },
   },
   Mutation: {
@@ -99,10 +116,13 @@ export const resolvers: GraphQLResolverMap<IdentityContext> = {
     createServiceAccount: async (
       _: unknown,
       args: { organizationId: string; name: string },
-      { db, principal, now }: IdentityContext,
+      { db, principal, access, now }: IdentityContext,
     ) => {
       const { organizationId, name } = validate(createServiceAccountInput, args);
       requirePermission(principal, 'roles.manage', organizationId);
+      // Partner staff creating one in a client act through their grant: the account lives and dies with it.
+      const reach = await access.reach(organizationId);
+      const boundToPartnerId = reach?.via === 'grant' ? reach.grant.partnerId : null;
       const credentials = await newServiceCredentials();
       const account = await inTransaction(db, async (manager) => {
         const row = manager.create(ServiceAccountEntity, {
@@ -114,6 +134,7 @@ export const resolvers: GraphQLResolverMap<IdentityContext> = {
           createdAt: now,
           createdBy: actorId(principal),
           revokedAt: null,
+          boundToPartnerId,
         });
         await manager.insert(ServiceAccountEntity, row);
         await publish(

@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { insertInChunks, inTransaction } from '../../shared/data/database';
-import type { DemoDataset } from '../../graph/demo-data';
+import { demoFacts, type DemoDataset } from '../../graph/demo-data';
+import { writeFacts } from '../../shared/subgraph/facts';
 import { stableId } from '../../shared/runtime/ids';
 import { LoginEventEntity, ServiceAccountEntity, UserEntity } from './entities';
 import { hashPassword } from './passwords';
@@ -46,6 +47,8 @@ export async function seedIdentity(db: DataSource, dataset: DemoDataset, now: Da
     );
     await insertInChunks(manager, LoginEventEntity, logins);
     await rebuildRollups(manager);
+    const facts = demoFacts(dataset);
+    await writeFacts(manager, { grants: facts.grants, accounts: facts.accounts }, now);
     for (const account of dataset.serviceAccounts) {
       await manager.insert(ServiceAccountEntity, {
         id: account.id,
@@ -56,6 +59,7 @@ export async function seedIdentity(db: DataSource, dataset: DemoDataset, now: Da
         createdAt: now,
         createdBy: null,
         revokedAt: null,
+        boundToPartnerId: null,
       });
     }
   });

@@ -11,7 +11,8 @@ import { tenancyHandlers } from './handlers/tenancy';
 import { createLifecycleLoaders } from './lifecycle';
 import { USAGE_ENTITIES } from './usage';
 import { createLoaders } from './loaders';
-import { IDENTITY_MIGRATIONS } from './migrations';
+import { IDENTITY_FACTS, IDENTITY_MIGRATIONS } from './migrations';
+import { factEntities, factHandlers } from '../../shared/subgraph/facts';
 import { privacyHandlers } from './privacy';
 import { resolvers } from './resolvers';
 import { seedIdentity } from './seed';
@@ -20,7 +21,7 @@ import { AccessTokenIssuer, loadSigningKey } from './signing-keys';
 export const identity: SubgraphDefinition<IdentityContext, IdentityServices, DemoDataset> = {
   directory: __dirname,
   resolvers,
-  entities: [...IDENTITY_ENTITIES, ...USAGE_ENTITIES],
+  entities: [...IDENTITY_ENTITIES, ...USAGE_ENTITIES, ...factEntities(IDENTITY_FACTS)],
   migrations: IDENTITY_MIGRATIONS,
   async setup({ config, logger }) {
     const authConfig = loadAuthConfig(config.env);
@@ -44,7 +45,12 @@ export const identity: SubgraphDefinition<IdentityContext, IdentityServices, Dem
     services,
     loaders: { ...createLoaders(db, base.now), ...createLifecycleLoaders(db) },
   }),
-  eventHandlers: (services) => ({ ...tenancyHandlers(services.lifecycle), ...permissionsHandlers, ...privacyHandlers }),
+  eventHandlers: (services) => ({
+    ...tenancyHandlers(services.lifecycle),
+    ...permissionsHandlers,
+    ...privacyHandlers,
+    ...factHandlers(IDENTITY_FACTS),
+  }),
   routes(app, services) {
     // Public keys only; the gateway caches them and refetches when it meets an unknown key id.
     app.get(JWKS_PATH, (_req, res) => {

@@ -1,5 +1,6 @@
 import { In, type DataSource } from 'typeorm';
 import { EVERY_ORGANIZATION } from '../../shared/auth/authz';
+import { allowedByGrant } from '../../shared/auth/grants';
 import { PLATFORM_ORGANIZATION_ID } from '../../shared/auth/principal';
 import { PERMISSIONS } from './catalogue';
 import {
@@ -24,22 +25,6 @@ export interface SubjectGrants {
 }
 
 const ALL_KEYS = PERMISSIONS.map((permission) => permission.key);
-const PRODUCT_OF = new Map(PERMISSIONS.map((permission) => [permission.key, permission.product]));
-
-/** What a partner grant lets the partner's users do in the client, before their own limits apply. */
-export function keysAllowedByGrant(
-  grant: Pick<PartnerGrantEntity, 'level' | 'products' | 'includeWallet'>,
-): Set<string> {
-  if (grant.level === 'FULL')
-    return new Set(ALL_KEYS.filter((key) => grant.includeWallet || PRODUCT_OF.get(key) !== 'billing'));
-  return new Set(
-    ALL_KEYS.filter(
-      (key) =>
-        grant.products.includes(PRODUCT_OF.get(key) ?? '') &&
-        (grant.includeWallet || PRODUCT_OF.get(key) !== 'billing'),
-    ),
-  );
-}
 
 /**
  * Effective permissions of many subjects in a fixed number of statements:
@@ -93,7 +78,7 @@ export async function loadGrants(db: DataSource, subjectIds: readonly string[]):
     if (home) {
       const homeKeys = permissions.get(home) ?? new Map<string, Set<PermissionSource>>();
       for (const grant of grants.filter((row) => row.partnerId === home)) {
-        const allowed = keysAllowedByGrant(grant);
+        const allowed = allowedByGrant(grant);
         for (const key of homeKeys.keys()) if (allowed.has(key)) add(grant.clientId, key, 'PARTNER_GRANT');
       }
     }

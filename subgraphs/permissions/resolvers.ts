@@ -82,6 +82,9 @@ export const resolvers: GraphQLResolverMap<PermissionsContext> = {
         homeOrganizationId: grants.homeOrganizationId,
         userType: grants.userType?.name ?? null,
         roles: grants.roles,
+        homePermissions: grants.homeOrganizationId
+          ? [...(grants.permissions.get(grants.homeOrganizationId)?.keys() ?? [])].sort()
+          : [],
         permissions: Object.entries(permissionMap(grants)).map(([organizationId, keys]) => ({ organizationId, keys })),
       };
     },

@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { insertInChunks, inTransaction } from '../../shared/data/database';
-import type { DemoDataset } from '../../graph/demo-data';
+import { demoFacts, type DemoDataset } from '../../graph/demo-data';
+import { writeFacts } from '../../shared/subgraph/facts';
 import { stableId } from '../../shared/runtime/ids';
 import {
   PartnerGrantEntity,
@@ -15,6 +16,8 @@ import { createPredefinedUserTypes, predefinedUserTypeId } from './user-types';
 export async function seedPermissions(db: DataSource, dataset: DemoDataset, now: Date): Promise<void> {
   if ((await db.getRepository(UserTypeEntity).count()) > 0) return;
   await inTransaction(db, async (manager) => {
+    const facts = demoFacts(dataset);
+    await writeFacts(manager, { accounts: facts.accounts, people: facts.people }, now);
     for (const organization of [...dataset.partners, ...dataset.clients])
       await createPredefinedUserTypes(manager, organization.id, organization.createdAt);
     const assignments = dataset.users.map((user) => ({

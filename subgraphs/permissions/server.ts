@@ -7,7 +7,9 @@ import { partnerAccessHandlers } from './handlers/partner-access';
 import { userHandlers } from './handlers/users';
 import { personHandlers } from './handlers/persons';
 import { createLoaders } from './loaders';
-import { PERMISSIONS_MIGRATIONS } from './migrations';
+import { PERMISSIONS_FACTS, PERMISSIONS_MIGRATIONS } from './migrations';
+import { factEntities, factHandlers } from '../../shared/subgraph/facts';
+import { permissionsFacts } from './facts';
 import { resolvers } from './resolvers';
 import { seedPermissions } from './seed';
 import { createPredefinedUserTypes } from './user-types';
@@ -15,13 +17,15 @@ import { createPredefinedUserTypes } from './user-types';
 export const permissions: SubgraphDefinition<PermissionsContext, unknown, DemoDataset> = {
   directory: __dirname,
   resolvers,
-  entities: PERMISSIONS_ENTITIES,
+  entities: [...PERMISSIONS_ENTITIES, ...factEntities(PERMISSIONS_FACTS)],
   migrations: PERMISSIONS_MIGRATIONS,
   buildContext: (base, db) => ({ ...base, db, loaders: createLoaders(db) }),
+  facts: permissionsFacts,
   eventHandlers: {
     ...partnerAccessHandlers,
     ...userHandlers,
     ...personHandlers,
+    ...factHandlers(PERMISSIONS_FACTS),
     ClientCreated: async (manager, payload) => {
       await createPredefinedUserTypes(manager, payload.clientId, new Date(payload.createdAt));
       // The partner that creates a client manages it: full access (no wallet) until the client changes it.

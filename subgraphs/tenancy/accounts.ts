@@ -2,6 +2,7 @@ import { IsNull, type DataSource, type EntityManager } from 'typeorm';
 import type { Actor, Principal } from '../../shared/auth/principal';
 import { visibleAccounts } from './access';
 import { audit } from '../../shared/events/audit';
+import { publish } from '../../shared/events/outbox';
 import { inTransaction } from '../../shared/data/database';
 import { badInput, conflict, notFound } from '../../shared/runtime/errors';
 import { requirePermission } from '../../shared/auth/guard';
@@ -52,6 +53,12 @@ export async function createAccount(
       createdAt: now,
     });
     await manager.insert(AccountEntity, account);
+    await publish(
+      manager,
+      'AccountChanged',
+      { accountId: account.id, clientId, parentId: parent.id, removed: false },
+      now,
+    );
     await audit(manager, actor, {
       action: 'ACCOUNT_CREATED',
       targetType: 'Account',
@@ -110,6 +117,12 @@ export async function moveAccount(
     }
     if (account.parentId === newParentId) return account;
     await manager.update(AccountEntity, { id }, { parentId: newParentId });
+    await publish(
+      manager,
+      'AccountChanged',
+      { accountId: id, clientId: account.clientId, parentId: newParentId, removed: false },
+      actor.now,
+    );
     await audit(manager, actor, {
       action: 'ACCOUNT_MOVED',
       targetType: 'Account',

@@ -105,9 +105,16 @@ export async function createClient(
         statusReason: null,
       });
       await manager.insert(ClientEntity, client);
-      await manager.insert(AccountEntity, { id: newId(), clientId: client.id, parentId: null, name, createdAt: now });
-      // The creating partner manages the client with full access (no wallet); permissions grants the same on ClientCreated.
-      if (partnerId)
+      const master = { id: newId(), clientId: client.id, parentId: null, name, createdAt: now };
+      await manager.insert(AccountEntity, master);
+      await publish(
+        manager,
+        'AccountChanged',
+        { accountId: master.id, clientId: client.id, parentId: null, removed: false },
+        now,
+      );
+      // The creating partner manages the client with full access (no wallet): every subgraph's copy of the grant says so.
+      if (partnerId) {
         await manager.insert(PartnerGrantEntity, {
           clientId: client.id,
           partnerId,
@@ -120,6 +127,9 @@ export async function createClient(
           cancelledAt: null,
           cancelledBy: null,
         });
+        const grant = { clientId: client.id, partnerId, level: 'FULL' as const, products: [], includeWallet: false };
+        await publish(manager, 'PartnerAccessChanged', { ...grant, status: 'ACTIVE' }, now);
+      }
       await publish(
         manager,
         'ClientCreated',

@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { inTransaction } from '../../shared/data/database';
-import type { DemoDataset } from '../../graph/demo-data';
+import { demoFacts, type DemoDataset } from '../../graph/demo-data';
+import { writeFacts } from '../../shared/subgraph/facts';
 import { publish } from '../../shared/events/outbox';
 import { emptyProfile } from './profile';
 import {
@@ -19,12 +20,13 @@ import {
 /**
  * Writes partners, clients, accounts, company profiles (corporate domain = the client's email domain,
  * the client admin as legal representative), products, projects with their participants, and the
- * partner grants the dataset defines (permissions seeds the same grants). Publishes ClientCreated and
- * ProjectJoined so other subgraphs follow.
+ * partner grants the dataset defines (permissions seeds the same grants), and tenancy's copy of the
+ * people. Publishes ClientCreated and ProjectJoined so other subgraphs follow.
  */
 export async function seedTenancy(db: DataSource, dataset: DemoDataset, now: Date): Promise<void> {
   if ((await db.getRepository(PartnerEntity).count()) > 0) return;
   await inTransaction(db, async (manager) => {
+    await writeFacts(manager, { people: demoFacts(dataset).people }, now);
     await manager.insert(
       PartnerEntity,
       dataset.partners.map(({ id, name, createdAt, isOperator }) => ({ id, name, createdAt, isOperator })),

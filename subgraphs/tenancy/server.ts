@@ -5,7 +5,9 @@ import type { TenancyContext, TenancyServices } from './context';
 import { TENANCY_ENTITIES } from './entities';
 import { CodeCipher, loadIntegrationKey } from './integrations';
 import { createLoaders } from './loaders';
-import { TENANCY_MIGRATIONS } from './migrations';
+import { TENANCY_FACTS, TENANCY_MIGRATIONS } from './migrations';
+import { factEntities, factHandlers } from '../../shared/subgraph/facts';
+import { tenancyFacts } from './facts';
 import { DEFAULT_INVITATION_TTL_DAYS } from './partner-access';
 import { resolvers } from './resolvers';
 import { seedTenancy } from './seed';
@@ -14,7 +16,7 @@ import { privacyHandlers } from './privacy';
 export const tenancy: SubgraphDefinition<TenancyContext, TenancyServices, DemoDataset> = {
   directory: __dirname,
   resolvers,
-  entities: TENANCY_ENTITIES,
+  entities: [...TENANCY_ENTITIES, ...factEntities(TENANCY_FACTS)],
   migrations: TENANCY_MIGRATIONS,
   async setup({ config }) {
     return {
@@ -26,6 +28,7 @@ export const tenancy: SubgraphDefinition<TenancyContext, TenancyServices, DemoDa
     };
   },
   buildContext: (base, db, services) => ({ ...base, db, services, loaders: createLoaders(db) }),
-  eventHandlers: privacyHandlers,
+  eventHandlers: { ...privacyHandlers, ...factHandlers(TENANCY_FACTS) },
+  facts: tenancyFacts,
   seed: seedTenancy,
 };

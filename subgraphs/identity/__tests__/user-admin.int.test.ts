@@ -101,9 +101,11 @@ describe('user administration through the gateway', () => {
     });
     const id = invited.data!.inviteUser.id;
     await graph.mail.waitFor((mail) => mail.to.includes('stuck@acme-robotics.test'));
-    // Permissions never heard of the user (lost assignment), and the link expired.
-    await graph.subgraphs.permissions.database.dataSource.query('DELETE FROM outbox_events');
-    await graph.subgraphs.identity.database.dataSource.query("DELETE FROM outbox_events WHERE topic = 'UserCreated'");
+    // Permissions lost the user's type and role (inviteUser delivered UserCreated before answering),
+    // and the link expired.
+    const permissions = graph.subgraphs.permissions.database.dataSource;
+    await permissions.query('DELETE FROM user_type_assignments WHERE userId = ?', [id]);
+    await permissions.query('DELETE FROM role_assignments WHERE userId = ?', [id]);
     await graph.subgraphs.identity.database.dataSource
       .getRepository(InvitationEntity)
       .update({ userId: id }, { expiresAt: new Date(Date.now() - 1000) });

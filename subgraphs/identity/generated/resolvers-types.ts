@@ -200,8 +200,14 @@ export type PrincipalKind = 'SERVICE' | 'USER';
 /** What the gateway checks on every request: whether the caller may still act. */
 export type PrincipalStatus = {
   __typename?: 'PrincipalStatus';
+  /** External contacts only. */
+  accessLevel?: Maybe<ExternalAccessLevel>;
   active: Scalars['Boolean']['output'];
+  /** Service accounts that partner staff created through a grant: the partner whose grant they live by. */
+  boundToPartnerId?: Maybe<Scalars['ID']['output']>;
   organizationId?: Maybe<Scalars['ID']['output']>;
+  /** Users only. */
+  userKind?: Maybe<UserKind>;
 };
 
 export type Query = {
@@ -738,8 +744,11 @@ export type PrincipalStatusResolvers<
   ContextType = IdentityContext,
   ParentType extends ResolversParentTypes['PrincipalStatus'] = ResolversParentTypes['PrincipalStatus'],
 > = ResolversObject<{
+  accessLevel?: Resolver<Maybe<ResolversTypes['ExternalAccessLevel']>, ParentType, ContextType>;
   active?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  boundToPartnerId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   organizationId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  userKind?: Resolver<Maybe<ResolversTypes['UserKind']>, ParentType, ContextType>;
 }>;
 
 export type QueryResolvers<

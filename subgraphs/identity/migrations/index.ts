@@ -4,6 +4,11 @@ import { CreateSessions1732300000210 } from './1732300000210-CreateSessions';
 import { CreateUsageRollups1732300000220 } from './1732300000220-CreateUsageRollups';
 import { UserLifecycle1732300000230 } from './1732300000230-UserLifecycle';
 import { SoftDeletion1732300000240 } from './1732300000240-SoftDeletion';
+import { GrantBoundServiceAccounts1764000000200 } from './1764000000200-GrantBoundServiceAccounts';
+import { factMigrations } from '../../../shared/subgraph/facts';
+
+/** The access facts identity keeps copies of: partner grants and the accounts tree (tenancy owns both). */
+export const IDENTITY_FACTS = ['grants', 'accounts'] as const;
 
 /** In order of application; never edit one that has shipped, add a new one. */
 export const IDENTITY_MIGRATIONS = [
@@ -13,4 +18,6 @@ export const IDENTITY_MIGRATIONS = [
   CreateUsageRollups1732300000220,
   UserLifecycle1732300000230,
   SoftDeletion1732300000240,
+  ...factMigrations(IDENTITY_FACTS),
+  GrantBoundServiceAccounts1764000000200,
 ];

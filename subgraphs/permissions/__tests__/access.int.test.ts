@@ -227,8 +227,11 @@ describe('who may do what', () => {
       kind: 'user' as const,
       userId: admin.id,
       organizationId: acme.id,
+      userKind: 'EMPLOYEE' as const,
+      accessLevel: null,
       roles: [{ role: 'CLIENT_ADMIN' as const, organizationId: acme.id, accountIds: [] }],
       userType: 'Organization Admin',
+      homePermissions: ['clients.read', 'users.read', 'compliance.manage', 'clients.usage.read'],
       permissions: { [acme.id]: ['clients.read', 'users.read', 'compliance.manage', 'clients.usage.read'] },
       sessionId: 's',
     };

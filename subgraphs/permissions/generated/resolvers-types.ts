@@ -114,6 +114,9 @@ export type PermissionSource = 'OVERRIDE' | 'PARTNER_GRANT' | 'ROLE' | 'USER_TYP
 export type PrincipalGrants = {
   __typename?: 'PrincipalGrants';
   homeOrganizationId?: Maybe<Scalars['ID']['output']>;
+  /** The user type's permissions with the overrides applied, in the home organisation: all the principal carries. */
+  homePermissions: Array<Scalars['String']['output']>;
+  /** Legacy: effective permissions per organisation, until every subgraph decides reach itself. */
   permissions: Array<OrganizationPermissions>;
   roles: Array<RoleAssignment>;
   userType?: Maybe<Scalars['String']['output']>;
@@ -513,6 +516,7 @@ export type PrincipalGrantsResolvers<
   ParentType extends ResolversParentTypes['PrincipalGrants'] = ResolversParentTypes['PrincipalGrants'],
 > = ResolversObject<{
   homeOrganizationId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  homePermissions?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   permissions?: Resolver<Array<ResolversTypes['OrganizationPermissions']>, ParentType, ContextType>;
   roles?: Resolver<Array<ResolversTypes['RoleAssignment']>, ParentType, ContextType>;
   userType?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;

@@ -218,8 +218,13 @@ describe('partner access', () => {
     );
     const keys = permissions.data!.me.effectivePermissions.map((permission) => permission.key);
     expect(keys).toContain('users.read');
-    expect(keys).not.toContain('clients.read');
-    expect(code(await asBluepeakAdmin(ACME, { id: acme.id }))).toBe('FORBIDDEN');
+    // Any active grant shows the partner the client it manages; nothing client-level, nothing of other products.
+    expect(keys).toContain('clients.read');
+    expect(keys).not.toContain('clients.update');
+    expect(keys).not.toContain('projects.read');
+    expect(
+      code(await asBluepeakAdmin(`query($id: ID!) { client(id: $id) { name } }`, { id: acme.id })),
+    ).toBeUndefined();
     // The client ends it from its side.
     expect((await asAcmeAdmin(CANCEL, { c: acme.id, p: bluepeak.id })).errors).toBeUndefined();
     await graph.drainEvents();
