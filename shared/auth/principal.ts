@@ -24,6 +24,13 @@ export type Role = (typeof ROLE_TIERS)[number];
 /** Lower number = higher tier. */
 export const roleRank = (role: Role): number => ROLE_TIERS.indexOf(role);
 
+/** The roles that administer an organisation, one per kind: the platform, a partner, a client. */
+export const ADMIN_ROLES: readonly Role[] = ['PLATFORM_OPERATOR', 'PARTNER_ADMIN', 'CLIENT_ADMIN'];
+
+/** The highest of some roles, or null for none. */
+export const bestRole = (roles: readonly Role[]): Role | null =>
+  roles.length === 0 ? null : roles.reduce((best, role) => (roleRank(role) < roleRank(best) ? role : best));
+
 export interface RoleGrant {
   role: Role;
   organizationId: string;

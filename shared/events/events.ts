@@ -1,4 +1,4 @@
-import type { ExternalAccessLevel, UserKind } from '../auth/principal';
+import type { ExternalAccessLevel, Role, UserKind } from '../auth/principal';
 import type { SubgraphName } from '../runtime/config';
 
 /** Events that cross subgraph boundaries, with their payloads. Add a topic here and in EVENT_ROUTES. */
@@ -47,8 +47,18 @@ export interface EventPayloads {
     accessLevel: 'BASIC' | 'ADVANCED' | null;
     accountIds: string[];
   };
-  /** Permissions assigned a user type: identity keeps the type id for directory search. */
-  UserTypeAssigned: { userId: string; userTypeId: string };
+  /**
+   * A person's user type or roles changed (permissions): identity keeps the type (directory search),
+   * the person's tier (their best role at home) and whether they hold their organisation's admin role,
+   * so it decides tier rules and "the last admin stays" on its own.
+   */
+  PersonAccessChanged: {
+    userId: string;
+    organizationId: string;
+    userTypeId: string | null;
+    tier: Role | null;
+    admin: boolean;
+  };
   /** An admin asked to repair a user: permissions re-derives their type and base role. */
   UserRepairRequested: {
     userId: string;
@@ -104,7 +114,7 @@ export const EVENT_ROUTES: { [T in EventTopic]: SubgraphName[] } = {
   PartnerAccessChanged: ['permissions', 'identity', 'compliance'],
   PartnerInvitationSent: ['identity'],
   UserCreated: ['permissions'],
-  UserTypeAssigned: ['identity'],
+  PersonAccessChanged: ['identity'],
   UserRepairRequested: ['permissions'],
   ProjectJoined: ['compliance'],
   PersonSoftDeleted: ['identity', 'tenancy', 'permissions'],

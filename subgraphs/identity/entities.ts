@@ -1,4 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import type { Role } from '../../shared/auth/principal';
 import type { UserKind, UserStatus } from './domain';
 
 @Entity('users')
@@ -11,6 +12,7 @@ import type { UserKind, UserStatus } from './domain';
 @Index('idx_users_org_status', ['organizationId', 'status', 'lastName', 'id'])
 @Index('idx_users_org_kind', ['organizationId', 'kind', 'lastName', 'id'])
 @Index('idx_users_org_user_type', ['organizationId', 'userTypeId', 'lastName', 'id'])
+@Index('idx_users_org_admin', ['organizationId', 'isAdmin', 'status'])
 export class UserEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 }) id: string;
   @Column({ type: 'varchar', length: 36 }) organizationId: string;
@@ -31,12 +33,15 @@ export class UserEntity {
   @Column({ type: 'varchar', length: 20 }) kind: UserKind;
   /** External contacts: BASIC (portal) or ADVANCED; null for other kinds. */
   @Column({ type: 'varchar', length: 10, nullable: true }) accessLevel: 'BASIC' | 'ADVANCED' | null;
-  /** Identity's copy of the user type permissions assigned (UserTypeAssigned), for directory search. */
+  /** Identity's copy of the user type permissions assigned (PersonAccessChanged), for directory search. */
   @Column({ type: 'varchar', length: 36, nullable: true }) userTypeId: string | null;
   @Column({ type: 'varchar', length: 20 }) status: UserStatus;
   @Column({ type: 'varchar', length: 255, nullable: true }) passwordHash: string | null;
   @Column({ type: 'datetime', precision: 3 }) createdAt: Date;
   @Column({ type: 'datetime', precision: 3, nullable: true }) lastLoginAt: Date | null;
+  /** The person's best role at home and whether it administers the organisation (PersonAccessChanged). */
+  @Column({ type: 'varchar', length: 30, nullable: true }) tier: Role | null;
+  @Column({ type: 'boolean', default: false }) isAdmin: boolean;
   /** Set when compliance soft-deletes the person: from then on they are invisible everywhere. */
   @Column({ type: 'datetime', precision: 3, nullable: true }) deletedAt: Date | null;
 }

@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import { insertInChunks } from '../../shared/data/database';
 import type { DemoDataset, DemoUser } from '../../graph/demo-data';
 import { stableId } from '../../shared/runtime/ids';
+import { ADMIN_ROLES, bestRole } from '../../shared/auth/principal';
 import { ClientEmailDomainEntity, ClientSettingsEntity, UserAccountEntity } from './entities';
 import { folded } from './lifecycle';
 
@@ -13,6 +14,9 @@ export const directoryColumns = (user: DemoUser) => ({
   accessLevel: user.accessLevel,
   // The same derivation as permissions' predefinedUserTypeId, so both seeds agree without asking each other.
   userTypeId: stableId(`user-type:${user.organizationId}:${user.userTypeName}`),
+  // What permissions' PersonAccessChanged would say of the seeded roles.
+  tier: bestRole(user.roles.map((role) => role.role)),
+  isAdmin: user.roles.some((role) => ADMIN_ROLES.includes(role.role)),
 });
 
 /** Divisions of each user (from their roles' accounts in the home organisation) and the demo clients' sign-up settings. */

@@ -7,10 +7,10 @@ import { inTransaction, isUniqueViolation } from '../../shared/data/database';
 import { badInput, conflict, forbidden, notFound } from '../../shared/runtime/errors';
 import { actorId, requirePermission } from '../../shared/auth/guard';
 import { newId } from '../../shared/runtime/ids';
-import { publish } from '../../shared/events/outbox';
 import { ROLE_TIERS, roleRank, type Actor, type Principal, type Role } from '../../shared/auth/principal';
 import { displayName, uuid, validate } from '../../shared/runtime/validation';
 import { ALL_PERMISSION_KEYS } from './catalogue';
+import { announceAccess } from './announce';
 import {
   PermissionOverrideEntity,
   RoleAssignmentEntity,
@@ -217,8 +217,7 @@ export async function deleteUserType(
       const moved = await manager.findBy(UserTypeAssignmentEntity, { userTypeId: id });
       await manager.update(UserTypeAssignmentEntity, { userTypeId: id }, { userTypeId: target.id });
       // Identity keeps each user's type for directory search: tell it about every user moved.
-      for (const assignment of moved.filter((row) => row.subjectKind !== 'SERVICE'))
-        await publish(manager, 'UserTypeAssigned', { userId: assignment.userId, userTypeId: target.id }, actor.now);
+      for (const assignment of moved) await announceAccess(manager, assignment.userId, actor.now);
     }
     const before = await typeSnapshot(manager, type);
     if (type.isDefault) {
@@ -294,9 +293,7 @@ export async function assignUserType(
     const current = await requireType(manager, assignment.userTypeId);
     if (current.id !== type.id) await requireNotLastAdminType(manager, current);
     await manager.update(UserTypeAssignmentEntity, { userId }, { userTypeId: type.id });
-    // Identity keeps the type id for directory search.
-    if (assignment.subjectKind !== 'SERVICE')
-      await publish(manager, 'UserTypeAssigned', { userId, userTypeId: type.id }, actor.now);
+    await announceAccess(manager, userId, actor.now);
     await audit(manager, actor, {
       action: 'USER_TYPE_ASSIGNED',
       targetType: 'User',
@@ -335,6 +332,7 @@ export async function grantRole(db: DataSource, actor: Actor, input: unknown): P
       createdAt: actor.now,
     });
     await manager.insert(RoleAssignmentEntity, row);
+    await announceAccess(manager, userId, actor.now);
     await audit(manager, actor, {
       action: 'ROLE_GRANTED',
       targetType: 'User',
@@ -366,6 +364,7 @@ export async function revokeRole(db: DataSource, actor: Actor, assignmentId: str
         throw conflict(`This is the last ${row.role} of the organisation; grant the role to someone else first`);
     }
     await manager.delete(RoleAssignmentEntity, { id: assignmentId });
+    await announceAccess(manager, row.userId, actor.now);
     await audit(manager, actor, {
       action: 'ROLE_REVOKED',
       targetType: 'User',

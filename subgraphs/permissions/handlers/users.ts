@@ -3,10 +3,10 @@ import { audit } from '../../../shared/events/audit';
 import type { EventPayloads } from '../../../shared/events/events';
 import { stableId } from '../../../shared/runtime/ids';
 import type { EventHandlers } from '../../../shared/events/outbox';
-import { publish } from '../../../shared/events/outbox';
 import type { Role } from '../../../shared/auth/principal';
 import { RoleAssignmentEntity, UserTypeAssignmentEntity, UserTypeEntity } from '../entities';
 import { createPredefinedUserTypes, predefinedUserTypeId } from '../user-types';
+import { announceAccess } from '../announce';
 
 type Kind = EventPayloads['UserCreated']['kind'];
 type AccessLevel = EventPayloads['UserCreated']['accessLevel'] | undefined;
@@ -36,7 +36,7 @@ async function typeFor(
   );
 }
 
-/** Gives the user a type (keeping a valid one) and a base role; publishes UserTypeAssigned so identity's copy follows. */
+/** Gives the user a type (keeping a valid one) and a base role; tells identity (PersonAccessChanged). */
 async function deriveAccess(
   manager: EntityManager,
   payload: { userId: string; organizationId: string; kind: Kind; accessLevel: AccessLevel; accountIds: string[] },
@@ -78,7 +78,7 @@ async function deriveAccess(
       await manager.delete(RoleAssignmentEntity, { id: granted.id });
     await manager.insert(RoleAssignmentEntity, granted);
   }
-  await publish(manager, 'UserTypeAssigned', { userId, userTypeId: type.id }, now);
+  await announceAccess(manager, userId, now);
   if (!valid || granted) {
     await audit(
       manager,
