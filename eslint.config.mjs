@@ -71,6 +71,31 @@ export default tseslint.config(
   { files: ['**/*.mjs'], ...tseslint.configs.disableTypeChecked },
   { files: ['shared/**'], rules: { 'no-restricted-imports': ['error', { patterns: [ABOVE_SHARED] }] } },
   ...Object.entries(SHARED_LAYERS).map(([layer, forbidden]) => sharedBoundaries(layer, forbidden)),
+  // Resolvers read through loaders and change through use cases (docs/architecture.md): no database here.
+  {
+    files: ['subgraphs/identity/resolvers/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'typeorm', message: 'Resolvers call loaders (reads) and use cases (writes), never the database.' },
+          ],
+        },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "MemberExpression[property.name='db']",
+          message: 'Resolvers call loaders (reads) and use cases (writes), never context.db.',
+        },
+        {
+          selector: "ObjectPattern > Property[key.name='db']",
+          message: 'Resolvers call loaders (reads) and use cases (writes), never context.db.',
+        },
+      ],
+    },
+  },
   {
     files: ['scripts/**', 'bench/**'],
     rules: { 'no-console': 'off' },

@@ -14,7 +14,8 @@
 import { randomUUID } from 'node:crypto';
 import { buildDataset } from '../graph/demo-data';
 import { startTestGraph } from '../graph/testing';
-import { createUsageLoader, rebuildRollups, usageKey } from '../subgraphs/identity/usage';
+import { createUsageLoader } from '../subgraphs/identity/loaders';
+import { rebuildRollups, usageKey } from '../subgraphs/identity/usage';
 
 const AUDIT_ROWS = Number(process.env.BENCH_AUDIT_ROWS ?? 300_000);
 

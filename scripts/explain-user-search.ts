@@ -1,7 +1,7 @@
 /**
  * `npx tsx scripts/explain-user-search.ts [N]`: seeds N users (default 100000) of 20 organisations into a
  * fresh MySQL/MariaDB database on MYSQL_TEST_URL (dropped afterwards, unless KEEP_DATABASE=1) and prints
- * the EXPLAIN of the directory searches identity runs (subgraphs/identity/users.ts), so the indexes
+ * the EXPLAIN of the directory searches identity runs (subgraphs/identity/directory.ts), so the indexes
  * can be checked at scale. The README's "Indexes" note shows its output.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -11,7 +11,7 @@ import { pageRequest } from '../shared/data/pagination';
 import { OUTBOX_ENTITIES } from '../shared/events/outbox';
 import { IDENTITY_ENTITIES } from '../subgraphs/identity/entities';
 import { IDENTITY_MIGRATIONS } from '../subgraphs/identity/migrations';
-import { userPage, userSearch, type UserFilter } from '../subgraphs/identity/users';
+import { userPage, userSearch, type UserFilter } from '../subgraphs/identity/directory';
 
 const FIRST = [
   'Ana',

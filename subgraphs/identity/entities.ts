@@ -4,7 +4,7 @@ import type { UserKind, UserStatus } from './domain';
 
 @Entity('users')
 @Index('idx_users_org_last_name', ['organizationId', 'lastName', 'id'])
-// Directory search (users.ts): every index starts with the organisation, so a search touches one tenant's rows.
+// Directory search (directory.ts): every index starts with the organisation, so a search touches one tenant's rows.
 @Index('idx_users_org_username_lc', ['organizationId', 'usernameLower'])
 @Index('idx_users_org_first_name_lc', ['organizationId', 'firstNameLower'])
 @Index('idx_users_org_last_name_lc', ['organizationId', 'lastNameLower'])
@@ -117,6 +117,7 @@ export class UserAccountEntity {
  */
 @Entity('user_invitations')
 @Index('idx_user_invitations_user', ['userId', 'createdAt'])
+@Index('idx_user_invitations_partner', ['organizationId', 'partnerId'])
 export class InvitationEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 }) id: string;
   @Column({ type: 'varchar', length: 36 }) userId: string;
@@ -129,6 +130,11 @@ export class InvitationEntity {
   @Column({ type: 'datetime', precision: 3, nullable: true }) usedAt: Date | null;
   @Column({ type: 'datetime', precision: 3, nullable: true }) revokedAt: Date | null;
   @Column({ type: 'varchar', length: 60, nullable: true }) createdBy: string | null;
+  /**
+   * The partner whose grant the sender acted through, when partner staff sent it: the link stops
+   * working when that grant ends (PartnerAccessChanged CANCELLED).
+   */
+  @Column({ type: 'varchar', length: 36, nullable: true }) partnerId: string | null;
 }
 
 /** Identity's copy of what tenancy says about a client: self-enrollment and suspension (events). */
@@ -148,6 +154,28 @@ export class ClientEmailDomainEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 }) clientId: string;
 }
 
+/**
+ * Usage statistics for partner dashboards. Sign-ins are rolled up per client and day as they
+ * happen, so a dashboard over a year reads at most 366 rows per client instead of every login event.
+ */
+@Entity('usage_daily')
+export class UsageDailyEntity {
+  @PrimaryColumn({ type: 'varchar', length: 36 }) organizationId: string;
+  /** UTC day, YYYY-MM-DD. */
+  @PrimaryColumn({ type: 'varchar', length: 10 }) day: string;
+  @Column({ type: 'int', default: 0 }) logins: number;
+  @Column({ type: 'int', default: 0 }) activeUsers: number;
+}
+
+/** One row per user and day with at least one sign-in: distinct active users over any period. */
+@Entity('user_daily_activity')
+@Index('idx_user_daily_activity_org_day', ['organizationId', 'day', 'userId'])
+export class UserDailyActivityEntity {
+  @PrimaryColumn({ type: 'varchar', length: 36 }) userId: string;
+  @PrimaryColumn({ type: 'varchar', length: 10 }) day: string;
+  @Column({ type: 'varchar', length: 36 }) organizationId: string;
+}
+
 export const IDENTITY_ENTITIES = [
   UserEntity,
   LoginEventEntity,
@@ -158,4 +186,6 @@ export const IDENTITY_ENTITIES = [
   InvitationEntity,
   ClientSettingsEntity,
   ClientEmailDomainEntity,
+  UsageDailyEntity,
+  UserDailyActivityEntity,
 ];

@@ -8,15 +8,16 @@ import {
   LoginEventEntity,
   SessionEntity,
   UserAccountEntity,
+  UserDailyActivityEntity,
   UserEntity,
 } from './entities';
-import { UserDailyActivityEntity } from './usage';
-import { announcePerson } from './person-changed';
+import { announcePeople } from './people';
 
 /**
  * Identity's share of the GDPR lifecycle that compliance drives: soft deletion hides a person
  * everywhere (lookups, lists, search, usage counts, sign-in, live tokens); erasure anonymises the
  * user row in place (its id stays as a pseudonymous reference) and removes everything else.
+ * events.ts routes compliance's PersonSoftDeleted and PersonErased here.
  */
 export const privacyHandlers: EventHandlers = {
   PersonSoftDeleted: async (manager, payload, event, now) => {
@@ -30,7 +31,7 @@ export const privacyHandlers: EventHandlers = {
       { userId: payload.userId, revokedAt: IsNull() },
       { revokedAt: new Date(event.occurredAt) },
     );
-    await announcePerson(manager, payload.userId, now);
+    await announcePeople(manager, [payload.userId], now);
   },
   PersonErased: async (manager, payload, event, now) => {
     const user = await manager.findOneBy(UserEntity, { id: payload.userId });
@@ -61,7 +62,7 @@ export const privacyHandlers: EventHandlers = {
         deletedAt: user.deletedAt ?? new Date(event.occurredAt),
       },
     );
-    await announcePerson(manager, user.id, now);
+    await announcePeople(manager, [user.id], now);
   },
 };
 

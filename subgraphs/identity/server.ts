@@ -3,17 +3,13 @@ import { InternalTokens } from '../../shared/auth/internal-token';
 import { createMailer, loadMailerConfig } from '../../shared/runtime/mailer';
 import type { DemoDataset } from '../../graph/demo-data';
 import type { SubgraphDefinition } from '../../shared/subgraph/definition';
+import { factEntities } from '../../shared/subgraph/facts';
 import { loadAuthConfig } from './auth-config';
 import type { IdentityContext, IdentityServices } from './context';
 import { IDENTITY_ENTITIES } from './entities';
-import { permissionsHandlers } from './handlers/permissions';
-import { tenancyHandlers } from './handlers/tenancy';
-import { createLifecycleLoaders } from './lifecycle';
-import { USAGE_ENTITIES } from './usage';
+import { identityEventHandlers } from './events';
 import { createLoaders } from './loaders';
 import { IDENTITY_FACTS, IDENTITY_MIGRATIONS } from './migrations';
-import { factEntities, factHandlers } from '../../shared/subgraph/facts';
-import { privacyHandlers } from './privacy';
 import { resolvers } from './resolvers';
 import { seedIdentity } from './seed';
 import { AccessTokenIssuer, loadSigningKey } from './signing-keys';
@@ -21,7 +17,7 @@ import { AccessTokenIssuer, loadSigningKey } from './signing-keys';
 export const identity: SubgraphDefinition<IdentityContext, IdentityServices, DemoDataset> = {
   directory: __dirname,
   resolvers,
-  entities: [...IDENTITY_ENTITIES, ...USAGE_ENTITIES, ...factEntities(IDENTITY_FACTS)],
+  entities: [...IDENTITY_ENTITIES, ...factEntities(IDENTITY_FACTS)],
   migrations: IDENTITY_MIGRATIONS,
   async setup({ config, logger }) {
     const authConfig = loadAuthConfig(config.env);
@@ -31,26 +27,20 @@ export const identity: SubgraphDefinition<IdentityContext, IdentityServices, Dem
       authConfig.accessTokenTtlSeconds,
     );
     const mailConfig = loadMailerConfig(config.env, config.dataDir);
-    const lifecycle = {
-      mailer: createMailer(mailConfig, logger),
-      appUrl: mailConfig.appUrl,
+    return {
+      auth: { issuer, config: authConfig },
+      mail: { mailer: createMailer(mailConfig, logger), appUrl: mailConfig.appUrl },
       tokens: new InternalTokens(config.internalTokenSecret, config.name),
       peers: config.peers,
     };
-    return { auth: { issuer, config: authConfig }, lifecycle };
   },
   buildContext: (base, db, services) => ({
     ...base,
     db,
     services,
-    loaders: { ...createLoaders(db, base.now), ...createLifecycleLoaders(db) },
+    loaders: createLoaders(db, base.access, base.now),
   }),
-  eventHandlers: (services) => ({
-    ...tenancyHandlers(services.lifecycle),
-    ...permissionsHandlers,
-    ...privacyHandlers,
-    ...factHandlers(IDENTITY_FACTS),
-  }),
+  eventHandlers: identityEventHandlers,
   routes(app, services) {
     // Public keys only; the gateway caches them and refetches when it meets an unknown key id.
     app.get(JWKS_PATH, (_req, res) => {

@@ -1,32 +1,13 @@
-import DataLoader from 'dataloader';
-import { Column, Entity, In, Index, IsNull, PrimaryColumn, type DataSource, type EntityManager } from 'typeorm';
+import { In, IsNull, type DataSource, type EntityManager } from 'typeorm';
 import { isUniqueViolation } from '../../shared/data/database';
 import { badInput } from '../../shared/runtime/errors';
-import { ClientEmailDomainEntity, UserEntity } from './entities';
+import { ClientEmailDomainEntity, UsageDailyEntity, UserDailyActivityEntity, UserEntity } from './entities';
 
-/**
- * Usage statistics for partner dashboards. Sign-ins are rolled up per client and day as they
- * happen, so a dashboard over a year reads at most 366 rows per client instead of every login event.
+/*
+ * Usage statistics for partner dashboards. Sign-ins are rolled up per client and day as they happen
+ * (usage_daily, user_daily_activity), so a dashboard over a year reads at most 366 rows per client
+ * instead of every login event. The loaders that serve them are in loaders.ts.
  */
-@Entity('usage_daily')
-export class UsageDailyEntity {
-  @PrimaryColumn({ type: 'varchar', length: 36 }) organizationId: string;
-  /** UTC day, YYYY-MM-DD. */
-  @PrimaryColumn({ type: 'varchar', length: 10 }) day: string;
-  @Column({ type: 'int', default: 0 }) logins: number;
-  @Column({ type: 'int', default: 0 }) activeUsers: number;
-}
-
-/** One row per user and day with at least one sign-in: distinct active users over any period. */
-@Entity('user_daily_activity')
-@Index('idx_user_daily_activity_org_day', ['organizationId', 'day', 'userId'])
-export class UserDailyActivityEntity {
-  @PrimaryColumn({ type: 'varchar', length: 36 }) userId: string;
-  @PrimaryColumn({ type: 'varchar', length: 10 }) day: string;
-  @Column({ type: 'varchar', length: 36 }) organizationId: string;
-}
-
-export const USAGE_ENTITIES = [UsageDailyEntity, UserDailyActivityEntity];
 
 export const utcDay = (date: Date): string => date.toISOString().slice(0, 10);
 
@@ -99,6 +80,7 @@ export interface UsageDay {
   activeUsers: number;
 }
 
+/** Usage of one client over a period; `employees` is counted separately (countEmployees). */
 export interface ClientUsage {
   clientId: string;
   users: number;
@@ -132,7 +114,7 @@ export const toDate = (value: string | Date): Date =>
  * Usage of many clients for one period in two or three grouped statements, whatever the number of
  * clients: user counts with the last sign-in, the daily roll-ups, and (for past periods) distinct active users.
  */
-async function loadUsage(
+export async function loadUsage(
   db: DataSource,
   clientIds: string[],
   period: UsagePeriod,
@@ -213,47 +195,26 @@ async function loadUsage(
   return result;
 }
 
-/** Keys are `clientId|fromISO|toISO`; one batch groups the clients asked for the same period. `now` is the request's. */
-export function createUsageLoader(db: DataSource, now: Date): DataLoader<string, ClientUsage> {
-  return new DataLoader<string, ClientUsage>(async (keys) => {
-    const byPeriod = new Map<string, string[]>();
-    for (const key of keys) {
-      const [clientId, from, to] = key.split('|');
-      const periodKey = `${from}|${to}`;
-      byPeriod.set(periodKey, [...(byPeriod.get(periodKey) ?? []), clientId]);
-    }
-    const results = new Map<string, ClientUsage>();
-    for (const [periodKey, clientIds] of byPeriod) {
-      const [from, to] = periodKey.split('|');
-      const usage = await loadUsage(db, [...new Set(clientIds)], { from: new Date(from), to: new Date(to) }, now);
-      for (const [clientId, value] of usage) results.set(`${clientId}|${periodKey}`, value);
-    }
-    return keys.map((key) => results.get(key)!);
-  });
-}
-
 /**
  * Employees of many clients in one statement: active, not deleted users at home in the client whose
  * email is at one of the client's corporate domains (identity's copy of the company profile).
  */
-export function createEmployeeCountLoader(db: DataSource): DataLoader<string, number> {
-  return new DataLoader<string, number>(async (clientIds) => {
-    const rows = await db
-      .getRepository(UserEntity)
-      .createQueryBuilder('user')
-      .innerJoin(
-        ClientEmailDomainEntity,
-        'domain',
-        "domain.clientId = user.organizationId AND user.email LIKE CONCAT('%@', domain.domain)",
-      )
-      .select('user.organizationId', 'organizationId')
-      .addSelect('COUNT(DISTINCT user.id)', 'employees')
-      .where({ organizationId: In([...clientIds]), status: 'ACTIVE', deletedAt: IsNull() })
-      .groupBy('user.organizationId')
-      .getRawMany<{ organizationId: string; employees: string | number }>();
-    const counts = new Map(rows.map((row) => [row.organizationId, Number(row.employees)]));
-    return clientIds.map((id) => counts.get(id) ?? 0);
-  });
+export async function countEmployees(db: DataSource, clientIds: readonly string[]): Promise<number[]> {
+  const rows = await db
+    .getRepository(UserEntity)
+    .createQueryBuilder('user')
+    .innerJoin(
+      ClientEmailDomainEntity,
+      'domain',
+      "domain.clientId = user.organizationId AND user.email LIKE CONCAT('%@', domain.domain)",
+    )
+    .select('user.organizationId', 'organizationId')
+    .addSelect('COUNT(DISTINCT user.id)', 'employees')
+    .where({ organizationId: In([...clientIds]), status: 'ACTIVE', deletedAt: IsNull() })
+    .groupBy('user.organizationId')
+    .getRawMany<{ organizationId: string; employees: string | number }>();
+  const counts = new Map(rows.map((row) => [row.organizationId, Number(row.employees)]));
+  return clientIds.map((id) => counts.get(id) ?? 0);
 }
 
 export const usageKey = (clientId: string, period: UsagePeriod): string =>

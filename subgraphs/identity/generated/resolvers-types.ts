@@ -1,5 +1,7 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { IdentityContext } from '../context';
+import type { UserEntity, ServiceAccountEntity } from '../entities';
+import type { OrganizationRef, IdentityContext } from '../context';
+import type { ClientUsageView } from '../loaders';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
 export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
@@ -468,16 +470,16 @@ export type FederationReferenceTypes = ResolversObject<{
 
 /** Mapping of interface types */
 export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = ResolversObject<{
-  Organization: Client | Partner;
+  Organization: OrganizationRef | OrganizationRef;
 }>;
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
   AuthPayload: ResolverTypeWrapper<Omit<AuthPayload, 'user'> & { user: ResolversTypes['User'] }>;
-  Client: ResolverTypeWrapper<Client>;
+  Client: ResolverTypeWrapper<OrganizationRef>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
-  ClientUsage: ResolverTypeWrapper<ClientUsage>;
+  ClientUsage: ResolverTypeWrapper<ClientUsageView>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   ExternalAccessLevel: ExternalAccessLevel;
   InviteUserInput: InviteUserInput;
@@ -485,18 +487,20 @@ export type ResolversTypes = ResolversObject<{
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Organization: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Organization']>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
-  Partner: ResolverTypeWrapper<Partner>;
+  Partner: ResolverTypeWrapper<OrganizationRef>;
   PrincipalKind: PrincipalKind;
   PrincipalStatus: ResolverTypeWrapper<PrincipalStatus>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Role: Role;
-  ServiceAccount: ResolverTypeWrapper<ServiceAccount>;
-  ServiceAccountCredentials: ResolverTypeWrapper<ServiceAccountCredentials>;
+  ServiceAccount: ResolverTypeWrapper<ServiceAccountEntity>;
+  ServiceAccountCredentials: ResolverTypeWrapper<
+    Omit<ServiceAccountCredentials, 'serviceAccount'> & { serviceAccount: ResolversTypes['ServiceAccount'] }
+  >;
   ServiceToken: ResolverTypeWrapper<ServiceToken>;
   SignUpInput: SignUpInput;
   SignUpResult: ResolverTypeWrapper<SignUpResult>;
   UsageDay: ResolverTypeWrapper<UsageDay>;
-  User: ResolverTypeWrapper<Omit<User, 'organization'> & { organization: ResolversTypes['Organization'] }>;
+  User: ResolverTypeWrapper<UserEntity>;
   UserConnection: ResolverTypeWrapper<Omit<UserConnection, 'edges'> & { edges: Array<ResolversTypes['UserEdge']> }>;
   UserEdge: ResolverTypeWrapper<Omit<UserEdge, 'node'> & { node: ResolversTypes['User'] }>;
   UserFilter: UserFilter;
@@ -508,28 +512,28 @@ export type ResolversTypes = ResolversObject<{
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
   AuthPayload: Omit<AuthPayload, 'user'> & { user: ResolversParentTypes['User'] };
-  Client: Client | FederationReferenceTypes['Client'];
+  Client: OrganizationRef;
   Int: Scalars['Int']['output'];
   ID: Scalars['ID']['output'];
-  ClientUsage: ClientUsage;
+  ClientUsage: ClientUsageView;
   DateTime: Scalars['DateTime']['output'];
   InviteUserInput: InviteUserInput;
   Mutation: Record<PropertyKey, never>;
   Boolean: Scalars['Boolean']['output'];
   Organization: ResolversInterfaceTypes<ResolversParentTypes>['Organization'];
   PageInfo: PageInfo;
-  Partner: Partner | FederationReferenceTypes['Partner'];
+  Partner: OrganizationRef;
   PrincipalStatus: PrincipalStatus;
   Query: Record<PropertyKey, never>;
-  ServiceAccount: ServiceAccount;
-  ServiceAccountCredentials: ServiceAccountCredentials;
+  ServiceAccount: ServiceAccountEntity;
+  ServiceAccountCredentials: Omit<ServiceAccountCredentials, 'serviceAccount'> & {
+    serviceAccount: ResolversParentTypes['ServiceAccount'];
+  };
   ServiceToken: ServiceToken;
   SignUpInput: SignUpInput;
   SignUpResult: SignUpResult;
   UsageDay: UsageDay;
-  User:
-    | (Omit<User, 'organization'> & { organization: ResolversParentTypes['Organization'] })
-    | FederationReferenceTypes['User'];
+  User: UserEntity;
   UserConnection: Omit<UserConnection, 'edges'> & { edges: Array<ResolversParentTypes['UserEdge']> };
   UserEdge: Omit<UserEdge, 'node'> & { node: ResolversParentTypes['User'] };
   UserFilter: UserFilter;

@@ -6,6 +6,7 @@ import { UserLifecycle1732300000230 } from './1732300000230-UserLifecycle';
 import { SoftDeletion1732300000240 } from './1732300000240-SoftDeletion';
 import { GrantBoundServiceAccounts1764000000200 } from './1764000000200-GrantBoundServiceAccounts';
 import { PersonTier1764000000210 } from './1764000000210-PersonTier';
+import { InvitationPartner1764000000220 } from './1764000000220-InvitationPartner';
 import { factMigrations } from '../../../shared/subgraph/facts';
 
 /** The access facts identity keeps copies of: partner grants and the accounts tree (tenancy owns both). */
@@ -22,4 +23,5 @@ export const IDENTITY_MIGRATIONS = [
   ...factMigrations(IDENTITY_FACTS),
   GrantBoundServiceAccounts1764000000200,
   PersonTier1764000000210,
+  InvitationPartner1764000000220,
 ];

@@ -1,30 +1,12 @@
 import { LIKE_ESCAPE, likePrefix } from '../../shared/data/sql';
 import { Brackets, type DataSource, type SelectQueryBuilder } from 'typeorm';
 import { z } from 'zod';
-import {
-  keysetPage,
-  keysetQuery,
-  pageRequest,
-  type Connection,
-  type KeysetOrder,
-  type PageArgs,
-  type PageRequest,
-} from '../../shared/data/pagination';
+import { keysetQuery, type KeysetOrder, type PageRequest } from '../../shared/data/pagination';
 import { uuid, validate } from '../../shared/runtime/validation';
 import { UserEntity } from './entities';
-import type { UserKind, UserStatus } from './domain';
+import type { UserFilter } from './generated/resolvers-types';
 
-export interface UserFilter {
-  search?: string | null;
-  username?: string | null;
-  firstName?: string | null;
-  lastName?: string | null;
-  email?: string | null;
-  accountId?: string | null;
-  userTypeId?: string | null;
-  status?: UserStatus | null;
-  kind?: UserKind | null;
-}
+export type { UserFilter };
 
 const prefix = z
   .string()
@@ -45,20 +27,11 @@ const filterSchema = z.object({
 });
 
 /**
- * Users of one organisation sorted by last name then id, with keyset pagination. Every condition is
- * on the organisation plus an indexed column (lowercase copies for the names), so a prefix search
- * reads one tenant's matching index range instead of scanning; the filters combine with AND.
+ * The filtered users of one organisation (no order, no limit). Every condition is on the organisation
+ * plus an indexed column (lowercase copies for the names), so a prefix search reads one tenant's
+ * matching index range instead of scanning; the filters combine with AND. The loaders add the
+ * caller's scope (loaders.ts); scripts/explain-user-search.ts explains the statements.
  */
-export async function listUsers(
-  db: DataSource,
-  organizationId: string,
-  args: PageArgs & { filter?: UserFilter | null },
-): Promise<Connection<UserEntity>> {
-  const page = pageRequest(args.first, args.after);
-  return keysetPage(userSearch(db, organizationId, args.filter), page, USER_ORDER);
-}
-
-/** The filtered users of an organisation (no order, no limit); scripts/explain-user-search.ts explains it. */
 export function userSearch(
   db: DataSource,
   organizationId: string,
@@ -103,7 +76,7 @@ export function userSearch(
 }
 
 /** Directory order: by last name, then id (the status, kind and user-type indexes end with both). */
-const USER_ORDER: KeysetOrder<UserEntity> = {
+export const USER_ORDER: KeysetOrder<UserEntity> = {
   column: 'user.lastName',
   direction: 'ASC',
   cursorValue: (user) => user.lastName,

@@ -8,7 +8,11 @@ import { validate } from '../../shared/runtime/validation';
 import type { AuthConfig } from './auth-config';
 import { markAttemptSucceeded, recordAttempt, serviceAccountKey } from './attempts';
 import { LoginEventEntity, ServiceAccountEntity, SessionEntity, UserEntity } from './entities';
-import { isOrganizationSuspended } from './lifecycle';
+import { isOrganizationSuspended } from './people';
+import { authorize } from './policy';
+import { serviceAccountActive } from './service-accounts';
+import type { IdentityContext } from './context';
+import type { MutationIssueServiceTokenArgs, MutationLoginArgs, ServiceToken } from './generated/resolvers-types';
 import { hashPassword, verifyPassword } from './passwords';
 import type { AccessTokenIssuer } from './signing-keys';
 import { recordLoginInRollups } from './usage';
@@ -45,12 +49,11 @@ const INVALID_CREDENTIALS = 'Email or password is incorrect';
  * Signs a user in. Every attempt is recorded before the password is checked, so attempts packed
  * into one request (aliases) or spread over replicas all count towards the throttle.
  */
-export async function login(
-  db: DataSource,
-  services: AuthServices,
-  { input, clientAddress, now }: { input: unknown; clientAddress: string | null; now: Date },
-): Promise<AuthPayload> {
-  const { email, password } = validate(loginInput, input);
+export async function login(context: IdentityContext, args: MutationLoginArgs): Promise<AuthPayload> {
+  await authorize(context.access, 'session.start', null);
+  const { db, clientAddress, now } = context;
+  const services = context.services.auth;
+  const { email, password } = validate(loginInput, args);
   const { config } = services;
   const attemptId = await recordAttempt(db, config, {
     accountKey: email,
@@ -103,14 +106,11 @@ export async function login(
  * Exchanges a refresh token for a new pair. A token is good once: presenting it again means it was
  * copied, so the whole session family is revoked and the caller must sign in again.
  */
-export async function refreshSession(
-  db: DataSource,
-  services: AuthServices,
-  refreshToken: string,
-  now: Date,
-): Promise<AuthPayload> {
-  if (typeof refreshToken !== 'string' || refreshToken.length < 20 || refreshToken.length > 200)
-    throw unauthenticated('Invalid refresh token');
+export async function refreshSession(context: IdentityContext, refreshToken: string): Promise<AuthPayload> {
+  await authorize(context.access, 'session.refresh', null);
+  const { db, now } = context;
+  const services = context.services.auth;
+  if (refreshToken.length < 20 || refreshToken.length > 200) throw unauthenticated('Invalid refresh token');
   const session = await db.getRepository(SessionEntity).findOneBy({ tokenHash: sha256(refreshToken) });
   if (!session || session.revokedAt || session.expiresAt <= now) throw unauthenticated('Invalid refresh token');
   const outcome = await inTransaction(db, async (manager) => {
@@ -154,11 +154,16 @@ export async function refreshSession(
   return outcome;
 }
 
-/** Revokes every refresh token of a session family; the gateway refuses its access tokens from the next request. */
-export async function revokeSession(db: DataSource, familyId: string, now: Date): Promise<void> {
-  await inTransaction(db, (manager) =>
-    manager.update(SessionEntity, { familyId, revokedAt: IsNull() }, { revokedAt: now }),
+/** Ends the caller's session: every refresh token of its family is revoked, and the gateway refuses its access tokens from the next request. */
+export async function logout(context: IdentityContext): Promise<boolean> {
+  await authorize(context.access, 'session.end', null);
+  const { principal } = context.access;
+  const familyId = principal.kind === 'user' ? principal.sessionId : null;
+  if (!familyId) return false;
+  await inTransaction(context.db, (manager) =>
+    manager.update(SessionEntity, { familyId, revokedAt: IsNull() }, { revokedAt: context.now }),
   );
+  return true;
 }
 
 /** True while a session family has a refresh token that is neither revoked nor expired. */
@@ -176,11 +181,13 @@ const serviceTokenInput = z.object({ clientId: z.string().min(1).max(64), client
  * scrypt comparison, so unthrottled it would be a way to guess secrets and to exhaust the CPU.
  */
 export async function issueServiceToken(
-  db: DataSource,
-  services: AuthServices,
-  { input, clientAddress, now }: { input: unknown; clientAddress: string | null; now: Date },
-): Promise<{ accessToken: string; accessTokenExpiresAt: Date }> {
-  const { clientId, clientSecret } = validate(serviceTokenInput, input);
+  context: IdentityContext,
+  args: MutationIssueServiceTokenArgs,
+): Promise<ServiceToken> {
+  await authorize(context.access, 'serviceToken.issue', null);
+  const { db, clientAddress, now } = context;
+  const services = context.services.auth;
+  const { clientId, clientSecret } = validate(serviceTokenInput, args);
   const attemptId = await recordAttempt(db, services.config, {
     accountKey: serviceAccountKey(clientId),
     clientAddress,
@@ -190,14 +197,9 @@ export async function issueServiceToken(
   const account = await db.getRepository(ServiceAccountEntity).findOneBy({ clientId });
   const matches = await verifyPassword(clientSecret, account?.secretHash ?? (await decoy()));
   if (!account || account.revokedAt || !matches) throw unauthenticated('Invalid client credentials');
+  if (!(await serviceAccountActive(db, account)))
+    throw unauthenticated('The partner access this service account was created through has ended');
   await markAttemptSucceeded(db, attemptId);
   const access = await services.issuer.issue({ sub: account.id, typ: 'service' }, now);
   return { accessToken: access.token, accessTokenExpiresAt: access.expiresAt };
-}
-
-/** Generates the credentials of a new service account; the secret is shown once and stored hashed. */
-export async function newServiceCredentials(): Promise<{ clientId: string; clientSecret: string; secretHash: string }> {
-  const clientId = `svc_${randomBytes(12).toString('hex')}`;
-  const clientSecret = randomBytes(32).toString('base64url');
-  return { clientId, clientSecret, secretHash: await hashPassword(clientSecret) };
 }
