@@ -31,19 +31,9 @@ export async function userVisibility(access: Access, organizationId: string): Pr
   const self: UserVisibility = selfId ? { kind: 'self', selfId } : NONE;
   if (!(await access.can('users.read', organizationId))) return self;
   const scope = await access.scopeIn(organizationId);
-  switch (scope.kind) {
-    case 'organization':
-      return ALL;
-    case 'accounts':
-      return { kind: 'accounts', selfId, accountIds: [...scope.accountIds].sort() };
-    case 'external':
-    case 'none':
-      return self;
-    default: {
-      const unexpected: never = scope;
-      return unexpected;
-    }
-  }
+  if (scope.kind === 'organization') return ALL;
+  if (scope.kind === 'accounts') return { kind: 'accounts', selfId, accountIds: [...scope.accountIds].sort() };
+  return self;
 }
 
 /** A person as the rules need them: who, where, and which accounts they work in. */
@@ -56,21 +46,10 @@ export interface PersonRef {
 
 /** Whether a visibility lets the caller see one person (`accountIds`: the accounts the person works in). */
 export function seesPerson(visibility: UserVisibility, person: PersonRef, accountIds: readonly string[]): boolean {
-  if (person.deletedAt) return false;
-  switch (visibility.kind) {
-    case 'all':
-      return true;
-    case 'self':
-      return visibility.selfId === person.id;
-    case 'accounts':
-      return visibility.selfId === person.id || accountIds.some((id) => visibility.accountIds.includes(id));
-    case 'none':
-      return false;
-    default: {
-      const unexpected: never = visibility;
-      return unexpected;
-    }
-  }
+  if (person.deletedAt || visibility.kind === 'none') return false;
+  if (visibility.kind === 'all') return true;
+  if (visibility.selfId === person.id) return true;
+  return visibility.kind === 'accounts' && accountIds.some((id) => visibility.accountIds.includes(id));
 }
 
 /** Client-level statistics identity serves on `Client`. */

@@ -11,7 +11,7 @@ import { publish } from '../../shared/events/outbox';
 import { newId } from '../../shared/runtime/ids';
 import { displayName, uuid, validate } from '../../shared/runtime/validation';
 import { AccessGrantEntity } from '../../shared/subgraph/facts';
-import type { MutationCreateServiceAccountArgs } from './generated/resolvers-types';
+import type { MutationCreateServiceAccountArgs, ResolversParentTypes } from './generated/resolvers-types';
 import type { IdentityContext } from './context';
 import { ServiceAccountEntity } from './entities';
 import { hashPassword } from './passwords';
@@ -31,7 +31,7 @@ async function newServiceCredentials(): Promise<{ clientId: string; clientSecret
 export async function createServiceAccount(
   context: IdentityContext,
   args: MutationCreateServiceAccountArgs,
-): Promise<{ serviceAccount: ServiceAccountEntity; clientSecret: string }> {
+): Promise<ResolversParentTypes['ServiceAccountCredentials']> {
   const { organizationId, name } = validate(createServiceAccountInput, args);
   const organization = await organizationFacts(context.db, organizationId);
   await authorize(context.access, 'serviceAccount.create', { organizationId, organizationKnown: organization.known });

@@ -12,7 +12,12 @@ import { isOrganizationSuspended } from './people';
 import { authorize } from './policy';
 import { serviceAccountActive } from './service-accounts';
 import type { IdentityContext } from './context';
-import type { MutationIssueServiceTokenArgs, MutationLoginArgs, ServiceToken } from './generated/resolvers-types';
+import type {
+  MutationIssueServiceTokenArgs,
+  MutationLoginArgs,
+  ResolversParentTypes,
+  ServiceToken,
+} from './generated/resolvers-types';
 import { hashPassword, verifyPassword } from './passwords';
 import type { AccessTokenIssuer } from './signing-keys';
 import { recordLoginInRollups } from './usage';
@@ -22,13 +27,8 @@ export interface AuthServices {
   config: AuthConfig;
 }
 
-export interface AuthPayload {
-  accessToken: string;
-  accessTokenExpiresAt: Date;
-  refreshToken: string;
-  refreshTokenExpiresAt: Date;
-  user: UserEntity;
-}
+/** A signed-in session's tokens and its user (the entity), as the schema's AuthPayload carries them. */
+type AuthPayload = ResolversParentTypes['AuthPayload'];
 
 const sha256 = (value: string): string => createHash('sha256').update(value).digest('hex');
 const newRefreshToken = (): string => randomBytes(32).toString('base64url');

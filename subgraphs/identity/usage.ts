@@ -1,6 +1,7 @@
 import { In, IsNull, type DataSource, type EntityManager } from 'typeorm';
 import { isUniqueViolation } from '../../shared/data/database';
 import { badInput } from '../../shared/runtime/errors';
+import type { UsageDay } from './generated/resolvers-types';
 import { ClientEmailDomainEntity, UsageDailyEntity, UserDailyActivityEntity, UserEntity } from './entities';
 
 /*
@@ -72,12 +73,6 @@ export async function rebuildRollups(manager: EntityManager): Promise<void> {
 export interface UsagePeriod {
   from: Date;
   to: Date;
-}
-
-export interface UsageDay {
-  date: string;
-  logins: number;
-  activeUsers: number;
 }
 
 /** Usage of one client over a period; `employees` is counted separately (countEmployees). */
