@@ -15,6 +15,23 @@ const SUBGRAPHS = {
   compliance: 'ComplianceContext',
 } as const;
 
+/**
+ * Per subgraph, the TypeScript type each GraphQL type's resolvers receive as parent, where it is not
+ * the generated one (paths relative to generated/): entities for types backed by a table, small view
+ * interfaces for the rest.
+ */
+const MAPPERS: { [name in keyof typeof SUBGRAPHS]?: Record<string, string> } = {
+  compliance: {
+    Client: '../../../shared/subgraph/context#Ref',
+    User: '../../../shared/subgraph/context#Ref',
+    RetentionPolicy: '../entities#RetentionPolicyEntity',
+    ConsentRecord: '../entities#ConsentRecordEntity',
+    DataSubjectRequest: '../entities#DataSubjectRequestEntity',
+    AuditEntry: '../entities#AuditEntryEntity',
+    PersonRetentionState: '../loaders#RetentionStateView',
+  },
+};
+
 /** The directive SDL, relative to the repository root, as the subgraphs' runtime appends it (shared/subgraph/schema.ts). */
 const directives = path.relative(__dirname, DIRECTIVES_FILE);
 
@@ -52,8 +69,7 @@ const config: CodegenConfig = {
           enumsAsTypes: true,
           useTypeImports: true,
           scalars: { DateTime: 'Date | string' },
-          // Filled per subgraph when its resolvers move to resolvers/<Type>.ts (entities as parents).
-          mappers: {},
+          mappers: MAPPERS[name as keyof typeof SUBGRAPHS] ?? {},
         },
       },
     ]),
