@@ -28,6 +28,15 @@ const MAPPERS: { [name in keyof typeof SUBGRAPHS]?: Record<string, string> } = {
     Partner: '../context#OrganizationRef',
     ClientUsage: '../loaders#ClientUsageView',
   },
+  compliance: {
+    Client: '../../../shared/subgraph/context#Ref',
+    User: '../../../shared/subgraph/context#Ref',
+    RetentionPolicy: '../entities#RetentionPolicyEntity',
+    ConsentRecord: '../entities#ConsentRecordEntity',
+    DataSubjectRequest: '../entities#DataSubjectRequestEntity',
+    AuditEntry: '../entities#AuditEntryEntity',
+    PersonRetentionState: '../loaders#RetentionStateView',
+  },
 };
 
 /** The directive SDL, relative to the repository root, as the subgraphs' runtime appends it (shared/subgraph/schema.ts). */

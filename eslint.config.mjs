@@ -35,6 +35,33 @@ const sharedBoundaries = (layer, forbidden) => ({
   },
 });
 
+/** The legacy per-organisation permission checks: subgraphs decide through `context.access` and their policy.ts. */
+const LEGACY_GUARD = {
+  regex: '^(\\.\\./)+shared/auth/guard$',
+  message: 'Decide access in policy.ts through Access (docs/authorization.md), not with the legacy guard helpers.',
+};
+/** Permission, reach, scope and tier questions belong to a subgraph's policy.ts. */
+const ACCESS_OUTSIDE_POLICY = [
+  {
+    selector: 'CallExpression[callee.property.name=/^(can|canAll|permissionsIn|scopeIn|tierIn|reach)$/]',
+    message: 'Only policy.ts asks Access for permissions, reach, scopes or tiers (docs/authorization.md).',
+  },
+];
+const TYPEORM_IN_RESOLVERS = {
+  name: 'typeorm',
+  message: 'Resolvers call loaders (reads) and use cases (writes), never the database.',
+};
+const DATABASE_IN_RESOLVERS = [
+  {
+    selector: "MemberExpression[property.name='db']",
+    message: 'Resolvers call loaders (reads) and use cases (writes), never context.db.',
+  },
+  {
+    selector: "ObjectPattern > Property[key.name='db']",
+    message: 'Resolvers call loaders (reads) and use cases (writes), never context.db.',
+  },
+];
+
 export default tseslint.config(
   // generated/: written by `npm run codegen` (codegen.ts) and checked by codegen:check, never by hand.
   { ignores: ['dist/**', 'node_modules/**', 'data/**', 'coverage/**', '**/generated/**'] },
@@ -71,29 +98,37 @@ export default tseslint.config(
   { files: ['**/*.mjs'], ...tseslint.configs.disableTypeChecked },
   { files: ['shared/**'], rules: { 'no-restricted-imports': ['error', { patterns: [ABOVE_SHARED] }] } },
   ...Object.entries(SHARED_LAYERS).map(([layer, forbidden]) => sharedBoundaries(layer, forbidden)),
+  // Compliance decides access in policy.ts only (docs/authorization.md, "Where it is decided").
+  {
+    files: ['subgraphs/compliance/**'],
+    ignores: ['subgraphs/compliance/policy.ts', '**/__tests__/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [LEGACY_GUARD] }],
+      'no-restricted-syntax': ['error', ...ACCESS_OUTSIDE_POLICY],
+    },
+  },
   // Resolvers read through loaders and change through use cases (docs/architecture.md): no database here.
+  {
+    files: ['subgraphs/compliance/resolvers/**'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [TYPEORM_IN_RESOLVERS], patterns: [LEGACY_GUARD] }],
+      'no-restricted-syntax': ['error', ...ACCESS_OUTSIDE_POLICY, ...DATABASE_IN_RESOLVERS],
+    },
+  },
+  // Identity decides access in policy.ts only, and its resolvers never touch the database.
+  {
+    files: ['subgraphs/identity/**'],
+    ignores: ['subgraphs/identity/policy.ts', '**/__tests__/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [LEGACY_GUARD] }],
+      'no-restricted-syntax': ['error', ...ACCESS_OUTSIDE_POLICY],
+    },
+  },
   {
     files: ['subgraphs/identity/resolvers/**'],
     rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [
-            { name: 'typeorm', message: 'Resolvers call loaders (reads) and use cases (writes), never the database.' },
-          ],
-        },
-      ],
-      'no-restricted-syntax': [
-        'error',
-        {
-          selector: "MemberExpression[property.name='db']",
-          message: 'Resolvers call loaders (reads) and use cases (writes), never context.db.',
-        },
-        {
-          selector: "ObjectPattern > Property[key.name='db']",
-          message: 'Resolvers call loaders (reads) and use cases (writes), never context.db.',
-        },
-      ],
+      'no-restricted-imports': ['error', { paths: [TYPEORM_IN_RESOLVERS], patterns: [LEGACY_GUARD] }],
+      'no-restricted-syntax': ['error', ...ACCESS_OUTSIDE_POLICY, ...DATABASE_IN_RESOLVERS],
     },
   },
   {
