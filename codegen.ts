@@ -15,6 +15,25 @@ const SUBGRAPHS = {
   compliance: 'ComplianceContext',
 } as const;
 
+/**
+ * Per subgraph: GraphQL types backed by an entity map to it, view types to the small interface the
+ * subgraph defines once (paths are relative to the generated file).
+ */
+const MAPPERS: Partial<Record<keyof typeof SUBGRAPHS, Record<string, string>>> = {
+  tenancy: {
+    Partner: '../entities#PartnerEntity',
+    Client: '../entities#ClientEntity',
+    Account: '../entities#AccountEntity',
+    Project: '../entities#ProjectEntity',
+    ProjectParticipant: '../entities#ProjectParticipantEntity',
+    PartnerInvitation: '../entities#PartnerInvitationEntity',
+    PartnerGrant: '../entities#PartnerGrantEntity',
+    Integration: '../entities#ClientIntegrationEntity',
+    CompanyProfile: '../loaders#CompanyProfileView',
+    PartnerAccess: '../loaders#PartnerAccessView',
+  },
+};
+
 /** The directive SDL, relative to the repository root, as the subgraphs' runtime appends it (shared/subgraph/schema.ts). */
 const directives = path.relative(__dirname, DIRECTIVES_FILE);
 
@@ -52,8 +71,7 @@ const config: CodegenConfig = {
           enumsAsTypes: true,
           useTypeImports: true,
           scalars: { DateTime: 'Date | string' },
-          // Filled per subgraph when its resolvers move to resolvers/<Type>.ts (entities as parents).
-          mappers: {},
+          mappers: MAPPERS[name as keyof typeof SUBGRAPHS] ?? {},
         },
       },
     ]),

@@ -35,6 +35,56 @@ const sharedBoundaries = (layer, forbidden) => ({
   },
 });
 
+/**
+ * A subgraph whose access is decided by its policy (docs/authorization.md): only policy.ts asks
+ * `Access` for permissions, scopes and tiers, nothing reads the legacy guard helpers, and resolvers
+ * read through loaders and change through use cases, never touching the database themselves.
+ */
+const ACCESS_QUERIES = {
+  selector: 'CallExpression[callee.property.name=/^(can|canAll|permissionsIn|scopeIn|tierIn)$/]',
+  message:
+    "Access decisions live in the subgraph's policy.ts (docs/authorization.md): call authorize or a visibility rule there.",
+};
+const LEGACY_GUARD = {
+  regex: 'shared/auth/guard$',
+  message:
+    "The legacy guard helpers read the token's per-organisation map: decide through context.access in policy.ts.",
+};
+const policyBoundaries = (name) => [
+  {
+    files: [`subgraphs/${name}/**`],
+    ignores: [`subgraphs/${name}/policy.ts`, `subgraphs/${name}/__tests__/**`],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [LEGACY_GUARD] }],
+      'no-restricted-syntax': ['error', ACCESS_QUERIES],
+    },
+  },
+  {
+    files: [`subgraphs/${name}/resolvers/**`],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'typeorm', message: 'Resolvers read through loaders.ts and change through use cases.' }],
+          patterns: [LEGACY_GUARD],
+        },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        ACCESS_QUERIES,
+        {
+          selector: "MemberExpression[property.name='db']",
+          message: 'Resolvers never touch context.db: reads go through loaders.ts, writes through use cases.',
+        },
+        {
+          selector: "ObjectPattern > Property[key.name='db']",
+          message: 'Resolvers never touch context.db: reads go through loaders.ts, writes through use cases.',
+        },
+      ],
+    },
+  },
+];
+
 export default tseslint.config(
   // generated/: written by `npm run codegen` (codegen.ts) and checked by codegen:check, never by hand.
   { ignores: ['dist/**', 'node_modules/**', 'data/**', 'coverage/**', '**/generated/**'] },
@@ -71,6 +121,7 @@ export default tseslint.config(
   { files: ['**/*.mjs'], ...tseslint.configs.disableTypeChecked },
   { files: ['shared/**'], rules: { 'no-restricted-imports': ['error', { patterns: [ABOVE_SHARED] }] } },
   ...Object.entries(SHARED_LAYERS).map(([layer, forbidden]) => sharedBoundaries(layer, forbidden)),
+  ...policyBoundaries('tenancy'),
   {
     files: ['scripts/**', 'bench/**'],
     rules: { 'no-console': 'off' },
