@@ -69,3 +69,22 @@ export async function askTenancy<T = Record<string, unknown>>(
   });
   return (await response.json()) as GraphQLResponse<T>;
 }
+
+/** Delivers one event to a subgraph as another subgraph's relay would; answers `applied`, `duplicate` or `ignored`. */
+export async function deliverEvent(
+  graph: TestGraph,
+  to: keyof TestGraph['subgraphs'],
+  event: { eventId: string; topic: string; payload: Record<string, unknown>; occurredAt: string; source: string },
+): Promise<string> {
+  const token = await new InternalTokens(graph.secret, event.source).sign(
+    { kind: 'system', service: event.source },
+    to,
+  );
+  const response = await fetch(`${graph.subgraphs[to].server!.url}/internal/events`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', [INTERNAL_TOKEN_HEADER]: token },
+    body: JSON.stringify(event),
+  });
+  if (!response.ok) throw new Error(`${to} refused the event: ${response.status}`);
+  return ((await response.json()) as { result: string }).result;
+}
