@@ -8,6 +8,7 @@ import { displayName, dnsLabel, uuid, validate } from '../../shared/runtime/vali
 import type { TenancyContext } from './context';
 import { AccountEntity, ClientEntity, PartnerGrantEntity } from './entities';
 import type { MutationCreateClientArgs, MutationSuspendClientArgs } from './generated/resolvers-types';
+import { publishGrant } from './partnerships';
 import { authorize } from './policy';
 
 /** Subdomains kept for the platform itself. */
@@ -45,8 +46,9 @@ const createClientInput = z.object({
 /**
  * Creates a client with its master account, and publishes ClientCreated in the same transaction so
  * that compliance (retention policy) and permissions (predefined user types) follow. The creating
- * partner manages the client with a FULL grant; its events are delivered before the answer, so the
- * partner can set the client up (its first admin) on its next request.
+ * partner manages the client with a FULL grant, delivered to every subgraph before the answer so
+ * the partner can set the client up (its first admin) on its next request; a client created
+ * without a partner changes nobody's access, and its events travel with the relay.
  */
 export async function createClient(context: TenancyContext, args: MutationCreateClientArgs): Promise<ClientEntity> {
   const { db, access, now } = context;
@@ -82,16 +84,20 @@ export async function createClient(context: TenancyContext, args: MutationCreate
         now,
       );
       if (partnerId) {
-        const grant = { clientId: created.id, partnerId, level: 'FULL' as const, products: [], includeWallet: false };
-        await manager.insert(PartnerGrantEntity, {
-          ...grant,
+        const grant: PartnerGrantEntity = {
+          clientId: created.id,
+          partnerId,
+          level: 'FULL',
+          products: [],
+          includeWallet: false,
           status: 'ACTIVE',
           invitationId: null,
           grantedAt: now,
           cancelledAt: null,
           cancelledBy: null,
-        });
-        await publish(manager, 'PartnerAccessChanged', { ...grant, status: 'ACTIVE' }, now);
+        };
+        await manager.insert(PartnerGrantEntity, grant);
+        await publishGrant(manager, grant, now);
       }
       await publish(
         manager,
@@ -106,7 +112,8 @@ export async function createClient(context: TenancyContext, args: MutationCreate
     if (isUniqueViolation(error)) throw conflict(`The subdomain "${subdomain}" is already taken`);
     throw error;
   }
-  await context.flushEvents();
+  // A partner's new grant is an access change: every subgraph holds it before the answer.
+  if (partnerId) await context.flushEvents();
   return client;
 }
 

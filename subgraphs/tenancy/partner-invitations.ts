@@ -15,16 +15,21 @@ import {
   PartnerInvitationEntity,
   type InvitationStatus,
 } from './entities';
-import type {
-  MutationInvitePartnerArgs,
-  MutationRespondToPartnerInvitationArgs,
-  PartnerInvitationStatus,
-} from './generated/resolvers-types';
-import { grantSnapshot, publishGrant } from './partnerships';
+import type { MutationInvitePartnerArgs, PartnerInvitationStatus } from './generated/resolvers-types';
 import { authorize } from './policy';
 import { productsInput } from './products';
 
 export const DEFAULT_INVITATION_TTL_DAYS = 14;
+
+/** What a grant (or the invitation to one) allows, for audit entries. */
+export const grantSnapshot = (
+  row: Pick<PartnerGrantEntity, 'level' | 'products' | 'includeWallet'> & { status?: string },
+) => ({
+  level: row.level,
+  products: row.products,
+  includeWallet: row.includeWallet,
+  ...(row.status ? { status: row.status } : {}),
+});
 
 /** An unanswered invitation past its expiry reads as EXPIRED. */
 export const invitationStatus = (
@@ -124,7 +129,7 @@ export async function invitePartner(
 }
 
 /** An invitation by id, unscoped: the policy decides who may see it. */
-async function findInvitation(context: TenancyContext, invitationId: string): Promise<PartnerInvitationEntity> {
+export async function findInvitation(context: TenancyContext, invitationId: string): Promise<PartnerInvitationEntity> {
   validate(uuid, invitationId);
   const invitation = await context.db.getRepository(PartnerInvitationEntity).findOneBy({ id: invitationId });
   if (!invitation) throw notFound('Partner invitation', invitationId);
@@ -132,7 +137,7 @@ async function findInvitation(context: TenancyContext, invitationId: string): Pr
 }
 
 /** Moves an invitation out of PENDING exactly once, even when two requests race. */
-async function settle(
+export async function settle(
   manager: EntityManager,
   context: TenancyContext,
   invitation: PartnerInvitationEntity,
@@ -144,7 +149,7 @@ async function settle(
   Object.assign(invitation, changes);
 }
 
-function requirePending(invitation: PartnerInvitationEntity, now: Date, allowExpired = false): void {
+export function requirePending(invitation: PartnerInvitationEntity, now: Date, allowExpired = false): void {
   if (invitation.status !== 'PENDING') throw conflict(`This invitation is ${invitation.status.toLowerCase()}`);
   if (!allowExpired && invitationStatus(invitation, now) === 'EXPIRED') {
     throw new CodedError(
@@ -153,60 +158,6 @@ function requirePending(invitation: PartnerInvitationEntity, now: Date, allowExp
       { reason: 'INVITATION_EXPIRED', expiresAt: invitation.expiresAt.toISOString() },
     );
   }
-}
-
-/**
- * The partner accepts (the grant becomes active with the invitation's access) or rejects. The change
- * is delivered to the other subgraphs before the answer: it holds on the partner's next request.
- */
-export async function respondToPartnerInvitation(
-  context: TenancyContext,
-  { invitationId, accept }: MutationRespondToPartnerInvitationArgs,
-): Promise<PartnerInvitationEntity> {
-  const { db, now } = context;
-  const invitation = await findInvitation(context, invitationId);
-  await authorize(context.access, 'partnerAccess.respond', { invitation });
-  requirePending(invitation, now);
-  const { clientId, partnerId } = invitation;
-  await inTransaction(db, async (manager) => {
-    await settle(manager, context, invitation, accept ? 'ACCEPTED' : 'REJECTED');
-    if (!accept) {
-      await audit(manager, context, {
-        action: 'PARTNER_INVITATION_REJECTED',
-        targetType: 'Partner',
-        targetId: partnerId,
-        organizationId: clientId,
-        before: { invitationId, ...grantSnapshot(invitation) },
-        after: null,
-      });
-      return;
-    }
-    const previous = await manager.findOneBy(PartnerGrantEntity, { clientId, partnerId });
-    const grant: PartnerGrantEntity = {
-      clientId,
-      partnerId,
-      level: invitation.level,
-      products: invitation.products,
-      includeWallet: invitation.includeWallet,
-      status: 'ACTIVE',
-      invitationId,
-      grantedAt: now,
-      cancelledAt: null,
-      cancelledBy: null,
-    };
-    await manager.save(PartnerGrantEntity, grant);
-    await publishGrant(manager, grant, now);
-    await audit(manager, context, {
-      action: 'PARTNER_ACCESS_GRANTED',
-      targetType: 'Partner',
-      targetId: partnerId,
-      organizationId: clientId,
-      before: previous ? grantSnapshot(previous) : null,
-      after: { invitationId, ...grantSnapshot(grant) },
-    });
-  });
-  await context.flushEvents();
-  return invitation;
 }
 
 /** Sends a pending (or expired, unanswered) invitation again with a new expiry. */

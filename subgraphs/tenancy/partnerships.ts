@@ -5,19 +5,13 @@ import { publish } from '../../shared/events/outbox';
 import { notFound } from '../../shared/runtime/errors';
 import { uuid, validate } from '../../shared/runtime/validation';
 import type { TenancyContext } from './context';
-import { PartnerGrantEntity } from './entities';
-import type { MutationCancelPartnershipArgs } from './generated/resolvers-types';
+import { PartnerGrantEntity, type PartnerInvitationEntity } from './entities';
+import type {
+  MutationCancelPartnershipArgs,
+  MutationRespondToPartnerInvitationArgs,
+} from './generated/resolvers-types';
+import { findInvitation, grantSnapshot, requirePending, settle } from './partner-invitations';
 import { authorize } from './policy';
-
-/** What a grant (or the invitation to one) allows, for audit entries. */
-export const grantSnapshot = (
-  row: Pick<PartnerGrantEntity, 'level' | 'products' | 'includeWallet'> & { status?: string },
-) => ({
-  level: row.level,
-  products: row.products,
-  includeWallet: row.includeWallet,
-  ...(row.status ? { status: row.status } : {}),
-});
 
 /** Tells identity, permissions and compliance the grant's new state: each keeps a copy it decides reach by. */
 export const publishGrant = (manager: EntityManager, grant: PartnerGrantEntity, now: Date) =>
@@ -34,6 +28,60 @@ export const publishGrant = (manager: EntityManager, grant: PartnerGrantEntity, 
     },
     now,
   );
+
+/**
+ * The partner accepts (the grant becomes active with the invitation's access) or rejects. The change
+ * is delivered to the other subgraphs before the answer: it holds on the partner's next request.
+ */
+export async function respondToPartnerInvitation(
+  context: TenancyContext,
+  { invitationId, accept }: MutationRespondToPartnerInvitationArgs,
+): Promise<PartnerInvitationEntity> {
+  const { db, now } = context;
+  const invitation = await findInvitation(context, invitationId);
+  await authorize(context.access, 'partnerAccess.respond', { invitation });
+  requirePending(invitation, now);
+  const { clientId, partnerId } = invitation;
+  await inTransaction(db, async (manager) => {
+    await settle(manager, context, invitation, accept ? 'ACCEPTED' : 'REJECTED');
+    if (!accept) {
+      await audit(manager, context, {
+        action: 'PARTNER_INVITATION_REJECTED',
+        targetType: 'Partner',
+        targetId: partnerId,
+        organizationId: clientId,
+        before: { invitationId, ...grantSnapshot(invitation) },
+        after: null,
+      });
+      return;
+    }
+    const previous = await manager.findOneBy(PartnerGrantEntity, { clientId, partnerId });
+    const grant: PartnerGrantEntity = {
+      clientId,
+      partnerId,
+      level: invitation.level,
+      products: invitation.products,
+      includeWallet: invitation.includeWallet,
+      status: 'ACTIVE',
+      invitationId,
+      grantedAt: now,
+      cancelledAt: null,
+      cancelledBy: null,
+    };
+    await manager.save(PartnerGrantEntity, grant);
+    await publishGrant(manager, grant, now);
+    await audit(manager, context, {
+      action: 'PARTNER_ACCESS_GRANTED',
+      targetType: 'Partner',
+      targetId: partnerId,
+      organizationId: clientId,
+      before: previous ? grantSnapshot(previous) : null,
+      after: { invitationId, ...grantSnapshot(grant) },
+    });
+  });
+  await context.flushEvents();
+  return invitation;
+}
 
 /**
  * Either side ends an active grant. Every subgraph's copy says so before the answer, so the

@@ -4,13 +4,8 @@ import { createClient, setClientStatus } from '../clients';
 import type { TenancyContext } from '../context';
 import type { MutationResolvers } from '../generated/resolvers-types';
 import { setIntegration } from '../integrations';
-import {
-  deletePartnerInvitation,
-  invitePartner,
-  respondToPartnerInvitation,
-  resendPartnerInvitation,
-} from '../partner-invitations';
-import { cancelPartnership } from '../partnerships';
+import { deletePartnerInvitation, invitePartner, resendPartnerInvitation } from '../partner-invitations';
+import { cancelPartnership, respondToPartnerInvitation } from '../partnerships';
 import { setClientProducts } from '../products';
 import { updateCompanyProfile } from '../profile';
 import { createProject, joinProject } from '../projects';
