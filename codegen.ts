@@ -16,10 +16,20 @@ const SUBGRAPHS = {
 } as const;
 
 /**
- * Per subgraph: GraphQL types backed by an entity map to it, view types to the small interface the
- * subgraph defines once (paths are relative to the generated file).
+ * Per subgraph, the TypeScript type each GraphQL type's resolvers receive as parent, where it is not
+ * the generated one (paths relative to generated/): entities for types backed by a table, small view
+ * interfaces for the rest.
  */
-const MAPPERS: Partial<Record<keyof typeof SUBGRAPHS, Record<string, string>>> = {
+const MAPPERS: { [name in keyof typeof SUBGRAPHS]?: Record<string, string> } = {
+  compliance: {
+    Client: '../../../shared/subgraph/context#Ref',
+    User: '../../../shared/subgraph/context#Ref',
+    RetentionPolicy: '../entities#RetentionPolicyEntity',
+    ConsentRecord: '../entities#ConsentRecordEntity',
+    DataSubjectRequest: '../entities#DataSubjectRequestEntity',
+    AuditEntry: '../entities#AuditEntryEntity',
+    PersonRetentionState: '../loaders#RetentionStateView',
+  },
   tenancy: {
     Partner: '../entities#PartnerEntity',
     Client: '../entities#ClientEntity',

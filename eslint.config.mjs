@@ -35,53 +35,30 @@ const sharedBoundaries = (layer, forbidden) => ({
   },
 });
 
-/**
- * A subgraph whose access is decided by its policy (docs/authorization.md): only policy.ts asks
- * `Access` for permissions, scopes and tiers, nothing reads the legacy guard helpers, and resolvers
- * read through loaders and change through use cases, never touching the database themselves.
- */
-const ACCESS_QUERIES = {
-  selector: 'CallExpression[callee.property.name=/^(can|canAll|permissionsIn|scopeIn|tierIn)$/]',
-  message:
-    "Access decisions live in the subgraph's policy.ts (docs/authorization.md): call authorize or a visibility rule there.",
-};
+/** The legacy per-organisation permission checks: subgraphs decide through `context.access` and their policy.ts. */
 const LEGACY_GUARD = {
-  regex: 'shared/auth/guard$',
-  message:
-    "The legacy guard helpers read the token's per-organisation map: decide through context.access in policy.ts.",
+  regex: '^(\\.\\./)+shared/auth/guard$',
+  message: 'Decide access in policy.ts through Access (docs/authorization.md), not with the legacy guard helpers.',
 };
-const policyBoundaries = (name) => [
+/** Permission, reach, scope and tier questions belong to a subgraph's policy.ts. */
+const ACCESS_OUTSIDE_POLICY = [
   {
-    files: [`subgraphs/${name}/**`],
-    ignores: [`subgraphs/${name}/policy.ts`, `subgraphs/${name}/__tests__/**`],
-    rules: {
-      'no-restricted-imports': ['error', { patterns: [LEGACY_GUARD] }],
-      'no-restricted-syntax': ['error', ACCESS_QUERIES],
-    },
+    selector: 'CallExpression[callee.property.name=/^(can|canAll|permissionsIn|scopeIn|tierIn|reach)$/]',
+    message: 'Only policy.ts asks Access for permissions, reach, scopes or tiers (docs/authorization.md).',
+  },
+];
+const TYPEORM_IN_RESOLVERS = {
+  name: 'typeorm',
+  message: 'Resolvers call loaders (reads) and use cases (writes), never the database.',
+};
+const DATABASE_IN_RESOLVERS = [
+  {
+    selector: "MemberExpression[property.name='db']",
+    message: 'Resolvers call loaders (reads) and use cases (writes), never context.db.',
   },
   {
-    files: [`subgraphs/${name}/resolvers/**`],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [{ name: 'typeorm', message: 'Resolvers read through loaders.ts and change through use cases.' }],
-          patterns: [LEGACY_GUARD],
-        },
-      ],
-      'no-restricted-syntax': [
-        'error',
-        ACCESS_QUERIES,
-        {
-          selector: "MemberExpression[property.name='db']",
-          message: 'Resolvers never touch context.db: reads go through loaders.ts, writes through use cases.',
-        },
-        {
-          selector: "ObjectPattern > Property[key.name='db']",
-          message: 'Resolvers never touch context.db: reads go through loaders.ts, writes through use cases.',
-        },
-      ],
-    },
+    selector: "ObjectPattern > Property[key.name='db']",
+    message: 'Resolvers call loaders (reads) and use cases (writes), never context.db.',
   },
 ];
 
@@ -121,7 +98,39 @@ export default tseslint.config(
   { files: ['**/*.mjs'], ...tseslint.configs.disableTypeChecked },
   { files: ['shared/**'], rules: { 'no-restricted-imports': ['error', { patterns: [ABOVE_SHARED] }] } },
   ...Object.entries(SHARED_LAYERS).map(([layer, forbidden]) => sharedBoundaries(layer, forbidden)),
-  ...policyBoundaries('tenancy'),
+  // Compliance decides access in policy.ts only (docs/authorization.md, "Where it is decided").
+  {
+    files: ['subgraphs/compliance/**'],
+    ignores: ['subgraphs/compliance/policy.ts', '**/__tests__/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [LEGACY_GUARD] }],
+      'no-restricted-syntax': ['error', ...ACCESS_OUTSIDE_POLICY],
+    },
+  },
+  // Resolvers read through loaders and change through use cases (docs/architecture.md): no database here.
+  {
+    files: ['subgraphs/compliance/resolvers/**'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [TYPEORM_IN_RESOLVERS], patterns: [LEGACY_GUARD] }],
+      'no-restricted-syntax': ['error', ...ACCESS_OUTSIDE_POLICY, ...DATABASE_IN_RESOLVERS],
+    },
+  },
+  // Tenancy decides access in policy.ts only, and its resolvers never touch the database.
+  {
+    files: ['subgraphs/tenancy/**'],
+    ignores: ['subgraphs/tenancy/policy.ts', '**/__tests__/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [LEGACY_GUARD] }],
+      'no-restricted-syntax': ['error', ...ACCESS_OUTSIDE_POLICY],
+    },
+  },
+  {
+    files: ['subgraphs/tenancy/resolvers/**'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [TYPEORM_IN_RESOLVERS], patterns: [LEGACY_GUARD] }],
+      'no-restricted-syntax': ['error', ...ACCESS_OUTSIDE_POLICY, ...DATABASE_IN_RESOLVERS],
+    },
+  },
   {
     files: ['scripts/**', 'bench/**'],
     rules: { 'no-console': 'off' },

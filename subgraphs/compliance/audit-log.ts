@@ -1,15 +1,17 @@
-import type { DataSource, EntityManager } from 'typeorm';
+/**
+ * Writing the append-only audit log: entries other subgraphs send (AccessChanged, through the
+ * outbox) and entries of compliance's own changes, written in the transaction of the change.
+ * Reading it is loaders.ts's (`auditLog`), bound to the caller's access.
+ */
+import type { EntityManager } from 'typeorm';
 import type { AuditRecord, DeliveredEvent } from '../../shared/events/events';
-import {
-  keysetPage,
-  pageRequest,
-  type Connection,
-  type KeysetOrder,
-  type PageArgs,
-} from '../../shared/data/pagination';
+import type { Access } from '../../shared/auth/access';
+import { newId } from '../../shared/runtime/ids';
 import { AuditEntryEntity } from './entities';
 
-/** Appends one entry; the event id becomes the entry id, so a redelivered event cannot add a second one. */
+const json = (value: unknown): string | null => (value === null || value === undefined ? null : JSON.stringify(value));
+
+/** Appends one entry from another subgraph; the event id becomes the entry id, so a redelivered event cannot add a second one. */
 export async function appendAuditEntry(
   manager: EntityManager,
   record: AuditRecord,
@@ -22,45 +24,39 @@ export async function appendAuditEntry(
     action: record.action,
     targetType: record.targetType,
     targetId: record.targetId,
-    before: record.before === null || record.before === undefined ? null : JSON.stringify(record.before),
-    after: record.after === null || record.after === undefined ? null : JSON.stringify(record.after),
+    before: json(record.before),
+    after: json(record.after),
     occurredAt: new Date(record.occurredAt),
     requestId: record.requestId,
   });
 }
 
-export interface AuditFilter {
-  actorId?: string | null;
-  targetId?: string | null;
-  action?: string | null;
-  from?: Date | null;
-  to?: Date | null;
+/** Who made a change of compliance's own, in which request and when. */
+export interface AuditActor {
+  access: Access;
+  requestId: string;
+  now: Date;
 }
 
-/** Newest first, keyset-paginated on (occurredAt, id) so deep pages stay as fast as the first. */
-export async function listAuditLog(
-  db: DataSource,
-  organizationId: string,
-  args: PageArgs & { filter?: AuditFilter | null },
-): Promise<Connection<AuditEntryEntity>> {
-  const page = pageRequest(args.first, args.after);
-  const { filter } = args;
-  const base = db
-    .getRepository(AuditEntryEntity)
-    .createQueryBuilder('entry')
-    .where('entry.organizationId = :organizationId', { organizationId });
-  if (filter?.actorId) base.andWhere('entry.actorId = :actorId', { actorId: filter.actorId });
-  if (filter?.targetId) base.andWhere('entry.targetId = :targetId', { targetId: filter.targetId });
-  if (filter?.action) base.andWhere('entry.action = :action', { action: filter.action });
-  if (filter?.from) base.andWhere('entry.occurredAt >= :from', { from: filter.from });
-  if (filter?.to) base.andWhere('entry.occurredAt < :to', { to: filter.to });
-  return keysetPage(base, page, NEWEST_FIRST);
+/**
+ * Records a change compliance made itself. The log lives here, so no event is needed: the entry is
+ * written by `manager`, in the transaction of the change, and both commit or neither does.
+ */
+export async function recordOwnChange(
+  manager: EntityManager,
+  actor: AuditActor,
+  entry: Pick<AuditRecord, 'action' | 'targetType' | 'targetId' | 'organizationId' | 'before' | 'after'>,
+): Promise<void> {
+  await manager.insert(AuditEntryEntity, {
+    id: newId(),
+    organizationId: entry.organizationId,
+    actorId: actor.access.actorId,
+    action: entry.action,
+    targetType: entry.targetType,
+    targetId: entry.targetId,
+    before: json(entry.before),
+    after: json(entry.after),
+    occurredAt: actor.now,
+    requestId: actor.requestId || null,
+  });
 }
-
-/** Newest first: occurredAt, and the id among entries of the same instant (the org/time index ends with both). */
-const NEWEST_FIRST: KeysetOrder<AuditEntryEntity> = {
-  column: 'entry.occurredAt',
-  direction: 'DESC',
-  cursorValue: (entry) => entry.occurredAt.toISOString(),
-  parameter: (value) => new Date(value),
-};

@@ -1,47 +1,33 @@
-import { IsNull, type DataSource } from 'typeorm';
+/** Consent to the privacy terms: given by the person or recorded for them, withdrawn, kept as a history. */
+import { IsNull } from 'typeorm';
 import { z } from 'zod';
 import { inTransaction } from '../../shared/data/database';
-import { forbidden, notFound } from '../../shared/runtime/errors';
-import { can } from '../../shared/auth/guard';
 import { newId } from '../../shared/runtime/ids';
-import type { Principal } from '../../shared/auth/principal';
-import { validate } from '../../shared/runtime/validation';
+import { uuid, validate } from '../../shared/runtime/validation';
+import type { ComplianceContext } from './context';
 import { ConsentRecordEntity } from './entities';
-import { ParticipationEntity, PersonStateEntity } from './retention-entities';
+import { authorize } from './policy';
+import { findSubject } from './privacy';
 
 const consentInput = z.object({
-  userId: z.string().uuid('must be a valid id'),
+  userId: uuid,
   policyVersion: z.string().trim().min(1).max(50),
   source: z.string().trim().min(1).max(50).default('web'),
 });
 
-/**
- * The organisation a person's consent belongs to: their own home organisation when they give it
- * themselves; otherwise a client where they take part in a project, where the officer must hold
- * compliance.manage (consent collected on paper, say).
- */
-async function consentOrganization(db: DataSource, principal: Principal, userId: string): Promise<string> {
-  if (principal.kind === 'user' && principal.userId === userId) return principal.organizationId;
-  const participations = await db.getRepository(ParticipationEntity).findBy({ userId });
-  const organization = participations
-    .map((p) => p.clientId)
-    .find((clientId) => can(principal, 'compliance.manage', clientId));
-  if (!organization)
-    throw forbidden(
-      'Only the person, or a compliance officer of a client where they take part, can record their consent',
-    );
-  return organization;
-}
+type UseCaseContext = Pick<ComplianceContext, 'db' | 'access' | 'now'>;
 
+/**
+ * Records consent: by the person themself, or by a compliance officer (compliance.manage) of the
+ * person's home organisation (consent collected on paper, say). The consent belongs to that home
+ * organisation; where the person takes part in projects does not matter.
+ */
 export async function recordConsent(
-  db: DataSource,
-  principal: Principal,
-  input: unknown,
-  now: Date,
+  { db, access, now }: UseCaseContext,
+  input: { userId: string; policyVersion: string; source?: string | null },
 ): Promise<ConsentRecordEntity> {
-  const { userId, policyVersion, source } = validate(consentInput, input);
-  const organizationId = await consentOrganization(db, principal, userId);
-  if (await db.getRepository(PersonStateEntity).existsBy({ userId, state: 'ERASED' })) throw notFound('Person', userId);
+  const { userId, policyVersion, source } = validate(consentInput, { ...input, source: input.source ?? undefined });
+  const organizationId = await authorize(access, 'consent.record', await findSubject(db.manager, userId));
   return inTransaction(db, async (manager) => {
     const record = manager.create(ConsentRecordEntity, {
       id: newId(),
@@ -57,19 +43,15 @@ export async function recordConsent(
   });
 }
 
-/** Withdraws a consent; the record stays in the history with the time of withdrawal. */
+/** Withdraws a consent (the person, or compliance.manage in their home organisation); the record stays in the history. */
 export async function withdrawConsent(
-  db: DataSource,
-  principal: Principal,
+  { db, access, now }: UseCaseContext,
   consentId: string,
-  now: Date,
 ): Promise<ConsentRecordEntity> {
-  validate(z.string().uuid('must be a valid id'), consentId);
-  const record = await db.getRepository(ConsentRecordEntity).findOneBy({ id: consentId });
-  if (!record) throw notFound('Consent', consentId);
-  const self = principal.kind === 'user' && principal.userId === record.userId;
-  if (!self && !can(principal, 'compliance.manage', record.organizationId))
-    throw forbidden('Only the person or a compliance officer of the organisation can withdraw this consent');
+  validate(uuid, consentId);
+  const consent = await db.getRepository(ConsentRecordEntity).findOneBy({ id: consentId });
+  const subject = consent ? await findSubject(db.manager, consent.userId) : null;
+  await authorize(access, 'consent.withdraw', { consentId, consent, subject });
   await inTransaction(db, (manager) =>
     manager.update(ConsentRecordEntity, { id: consentId, withdrawnAt: IsNull() }, { withdrawnAt: now }),
   );

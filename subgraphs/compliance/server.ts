@@ -1,34 +1,36 @@
 import { envInt } from '../../shared/runtime/config';
+import { Access } from '../../shared/auth/access';
 import { InternalTokens } from '../../shared/auth/internal-token';
 import type { SubgraphDefinition } from '../../shared/subgraph/definition';
-import { appendAuditEntry } from './audit-log';
+import { copiedFacts, factEntities } from '../../shared/subgraph/facts';
+import type { DemoDataset } from '../../graph/demo-data';
 import type { ComplianceContext, ComplianceServices } from './context';
-import { COMPLIANCE_ENTITIES, DEFAULT_RETENTION, RetentionPolicyEntity } from './entities';
+import { COMPLIANCE_ENTITIES } from './entities';
+import { complianceEventHandlers } from './events';
 import { createLoaders } from './loaders';
 import { COMPLIANCE_FACTS, COMPLIANCE_MIGRATIONS } from './migrations';
-import { factEntities, factHandlers } from '../../shared/subgraph/facts';
-import type { DemoDataset } from '../../graph/demo-data';
-import { seedCompliance } from './seed';
-import { identifyingStrings } from './requests';
+import { identifyingStrings } from './privacy';
 import { resolvers } from './resolvers';
-import { recordParticipation, runSweep } from './retention';
-import { RETENTION_ENTITIES } from './retention-entities';
+import { seedCompliance } from './seed';
+import { runSweep } from './sweep';
 
 export const compliance: SubgraphDefinition<ComplianceContext, ComplianceServices, DemoDataset> = {
   directory: __dirname,
   resolvers,
-  entities: [...COMPLIANCE_ENTITIES, ...RETENTION_ENTITIES, ...factEntities(COMPLIANCE_FACTS)],
+  entities: [...COMPLIANCE_ENTITIES, ...factEntities(COMPLIANCE_FACTS)],
   migrations: COMPLIANCE_MIGRATIONS,
   async setup({ config, clock }) {
     return { tokens: new InternalTokens(config.internalTokenSecret, 'compliance'), peers: config.peers, clock };
   },
-  buildContext: (base, db, services) => ({ ...base, db, services, loaders: createLoaders(db) }),
+  buildContext: (base, db, services) => ({ ...base, db, services, loaders: createLoaders(db, base.access) }),
   background({ config, dataSource, logger, services }) {
     // The scheduled sweep: every replica may run it; conditional transitions keep the work single.
     const minutes = envInt(config.env, 'RETENTION_SWEEP_INTERVAL_MINUTES', 60, { max: 10_080 });
     if (minutes === 0) return null;
     const timer = setInterval(() => {
-      runSweep(dataSource, services.clock, { dryRun: false, batchSize: 500 }, (userId) =>
+      // Compliance acting on its own behalf: the system principal, which the policy lets sweep.
+      const access = new Access({ kind: 'system', service: 'compliance' }, copiedFacts(dataSource));
+      runSweep({ db: dataSource, access, clock: services.clock }, { dryRun: false, batchSize: 500 }, (userId) =>
         identifyingStrings(services, userId),
       )
         .then(
@@ -42,20 +44,5 @@ export const compliance: SubgraphDefinition<ComplianceContext, ComplianceService
     return { stop: async () => clearInterval(timer) };
   },
   seed: seedCompliance,
-  eventHandlers: {
-    ...factHandlers(COMPLIANCE_FACTS),
-    // A plain insert, not an upsert: applying the same event twice would fail loudly, so the
-    // processed-events guard is what keeps redelivery harmless.
-    ClientCreated: async (manager, payload, event) => {
-      const at = new Date(event.occurredAt);
-      await manager.insert(RetentionPolicyEntity, {
-        clientId: payload.clientId,
-        ...DEFAULT_RETENTION,
-        createdAt: at,
-        updatedAt: at,
-      });
-    },
-    AccessChanged: (manager, payload, event) => appendAuditEntry(manager, payload, event),
-    ProjectJoined: (manager, payload) => recordParticipation(manager, payload),
-  },
+  eventHandlers: complianceEventHandlers,
 };

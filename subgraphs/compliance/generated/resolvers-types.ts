@@ -1,7 +1,16 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
+import type { Ref } from '../../../shared/subgraph/context';
+import type {
+  RetentionPolicyEntity,
+  ConsentRecordEntity,
+  DataSubjectRequestEntity,
+  AuditEntryEntity,
+} from '../entities';
+import type { RetentionStateView } from '../loaders';
 import type { ComplianceContext } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
@@ -57,6 +66,7 @@ export type AuditFilter = {
 export type Client = {
   __typename?: 'Client';
   id: Scalars['ID']['output'];
+  /** Null unless the caller holds compliance.manage in the client organisation-wide (partners: with FULL access). */
   retentionPolicy?: Maybe<RetentionPolicy>;
 };
 
@@ -104,11 +114,11 @@ export type DataSubjectRequestStatus = 'COMPLETED' | 'FAILED' | 'PENDING';
 
 export type Mutation = {
   __typename?: 'Mutation';
-  /** By the person, or by a compliance officer of a client where they take part. */
+  /** By the person, or by compliance.manage in the person's home organisation. */
   recordConsent: ConsentRecord;
-  /** Everything every subgraph holds on the person, in one JSON document: by the person or compliance.export in their organisation. */
+  /** Everything every subgraph holds on the person, in one JSON document: by the person or compliance.export in their home organisation. */
   requestDataExport: DataSubjectRequest;
-  /** Erases the person now, through the same path as the retention sweep. */
+  /** Erases the person now, through the same path as the retention sweep: by the person or compliance.export in their home organisation. */
   requestErasure: DataSubjectRequest;
   /** Soft-deletes and erases what is due (operators; also runs on a schedule). Safe to run on several replicas at once. */
   runRetentionSweep: SweepReport;
@@ -164,10 +174,11 @@ export type PersonState = 'ACTIVE' | 'ERASED' | 'SOFT_DELETED';
 
 export type Query = {
   __typename?: 'Query';
-  /** Newest first; at most 100 per page. */
+  /** Newest first; at most 100 per page. Empty for an organisation the caller may not read it in, as for an unknown one. */
   auditLog: AuditEntryConnection;
-  /** Newest first; at most 100 per page. */
+  /** Newest first; at most 100 per page. Empty for a client the caller may not read them in, as for an unknown one. */
   dataSubjectRequests: DataSubjectRequestConnection;
+  /** Null for a client the caller may not read it in, as for an unknown one. */
   retentionPolicy?: Maybe<RetentionPolicy>;
 };
 
@@ -231,12 +242,15 @@ export type SweepReport = {
 
 export type User = {
   __typename?: 'User';
-  /** The current consent: the latest one not withdrawn, or null. */
+  /** The current consent: the latest one not withdrawn, or null (also where consents is null). */
   consent?: Maybe<ConsentRecord>;
-  /** Consent history, newest first: visible to the person and to compliance officers of their organisation. */
-  consents: Array<ConsentRecord>;
+  /**
+   * Consent history, newest first: for the person and the compliance officers of their home organisation;
+   * null for anyone else, and for a soft-deleted or erased person.
+   */
+  consents?: Maybe<Array<ConsentRecord>>;
   id: Scalars['ID']['output'];
-  /** Where the person stands in the retention lifecycle (compliance officers). */
+  /** Where the person stands in the retention lifecycle: for compliance officers of their home organisation, else null. */
   retentionState?: Maybe<PersonRetentionState>;
 };
 
@@ -352,57 +366,65 @@ export type FederationReferenceTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
-  AuditEntry: ResolverTypeWrapper<AuditEntry>;
+  AuditEntry: ResolverTypeWrapper<AuditEntryEntity>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
-  AuditEntryConnection: ResolverTypeWrapper<AuditEntryConnection>;
+  AuditEntryConnection: ResolverTypeWrapper<
+    Omit<AuditEntryConnection, 'edges'> & { edges: Array<ResolversTypes['AuditEntryEdge']> }
+  >;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
-  AuditEntryEdge: ResolverTypeWrapper<AuditEntryEdge>;
+  AuditEntryEdge: ResolverTypeWrapper<Omit<AuditEntryEdge, 'node'> & { node: ResolversTypes['AuditEntry'] }>;
   AuditFilter: AuditFilter;
-  Client: ResolverTypeWrapper<Client>;
-  ConsentRecord: ResolverTypeWrapper<ConsentRecord>;
-  DataSubjectRequest: ResolverTypeWrapper<DataSubjectRequest>;
-  DataSubjectRequestConnection: ResolverTypeWrapper<DataSubjectRequestConnection>;
-  DataSubjectRequestEdge: ResolverTypeWrapper<DataSubjectRequestEdge>;
+  Client: ResolverTypeWrapper<Ref>;
+  ConsentRecord: ResolverTypeWrapper<ConsentRecordEntity>;
+  DataSubjectRequest: ResolverTypeWrapper<DataSubjectRequestEntity>;
+  DataSubjectRequestConnection: ResolverTypeWrapper<
+    Omit<DataSubjectRequestConnection, 'edges'> & { edges: Array<ResolversTypes['DataSubjectRequestEdge']> }
+  >;
+  DataSubjectRequestEdge: ResolverTypeWrapper<
+    Omit<DataSubjectRequestEdge, 'node'> & { node: ResolversTypes['DataSubjectRequest'] }
+  >;
   DataSubjectRequestKind: DataSubjectRequestKind;
   DataSubjectRequestStatus: DataSubjectRequestStatus;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
-  PersonRetentionState: ResolverTypeWrapper<PersonRetentionState>;
+  PersonRetentionState: ResolverTypeWrapper<RetentionStateView>;
   PersonState: PersonState;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
-  RetentionPolicy: ResolverTypeWrapper<RetentionPolicy>;
+  RetentionPolicy: ResolverTypeWrapper<RetentionPolicyEntity>;
   RetentionPolicyInput: RetentionPolicyInput;
   Role: Role;
   SweepReport: ResolverTypeWrapper<SweepReport>;
-  User: ResolverTypeWrapper<User>;
+  User: ResolverTypeWrapper<Ref>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
-  AuditEntry: AuditEntry;
+  AuditEntry: AuditEntryEntity;
   ID: Scalars['ID']['output'];
-  AuditEntryConnection: AuditEntryConnection;
+  AuditEntryConnection: Omit<AuditEntryConnection, 'edges'> & { edges: Array<ResolversParentTypes['AuditEntryEdge']> };
   Int: Scalars['Int']['output'];
-  AuditEntryEdge: AuditEntryEdge;
+  AuditEntryEdge: Omit<AuditEntryEdge, 'node'> & { node: ResolversParentTypes['AuditEntry'] };
   AuditFilter: AuditFilter;
-  Client: Client | FederationReferenceTypes['Client'];
-  ConsentRecord: ConsentRecord;
-  DataSubjectRequest: DataSubjectRequest;
-  DataSubjectRequestConnection: DataSubjectRequestConnection;
-  DataSubjectRequestEdge: DataSubjectRequestEdge;
+  Client: Ref;
+  ConsentRecord: ConsentRecordEntity;
+  DataSubjectRequest: DataSubjectRequestEntity;
+  DataSubjectRequestConnection: Omit<DataSubjectRequestConnection, 'edges'> & {
+    edges: Array<ResolversParentTypes['DataSubjectRequestEdge']>;
+  };
+  DataSubjectRequestEdge: Omit<DataSubjectRequestEdge, 'node'> & { node: ResolversParentTypes['DataSubjectRequest'] };
   DateTime: Scalars['DateTime']['output'];
   Mutation: Record<PropertyKey, never>;
   Boolean: Scalars['Boolean']['output'];
   PageInfo: PageInfo;
-  PersonRetentionState: PersonRetentionState;
+  PersonRetentionState: RetentionStateView;
   Query: Record<PropertyKey, never>;
-  RetentionPolicy: RetentionPolicy;
+  RetentionPolicy: RetentionPolicyEntity;
   RetentionPolicyInput: RetentionPolicyInput;
   SweepReport: SweepReport;
-  User: User | FederationReferenceTypes['User'];
+  User: Ref;
   String: Scalars['String']['output'];
 }>;
 
@@ -663,7 +685,7 @@ export type UserResolvers<
     ContextType
   >;
   consent?: Resolver<Maybe<ResolversTypes['ConsentRecord']>, ParentType, ContextType>;
-  consents?: Resolver<Array<ResolversTypes['ConsentRecord']>, ParentType, ContextType>;
+  consents?: Resolver<Maybe<Array<ResolversTypes['ConsentRecord']>>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   retentionState?: Resolver<Maybe<ResolversTypes['PersonRetentionState']>, ParentType, ContextType>;
 }>;
