@@ -37,6 +37,18 @@ const MAPPERS: { [name in keyof typeof SUBGRAPHS]?: Record<string, string> } = {
     AuditEntry: '../entities#AuditEntryEntity',
     PersonRetentionState: '../loaders#RetentionStateView',
   },
+  tenancy: {
+    Partner: '../entities#PartnerEntity',
+    Client: '../entities#ClientEntity',
+    Account: '../entities#AccountEntity',
+    Project: '../entities#ProjectEntity',
+    ProjectParticipant: '../entities#ProjectParticipantEntity',
+    PartnerInvitation: '../entities#PartnerInvitationEntity',
+    PartnerGrant: '../entities#PartnerGrantEntity',
+    Integration: '../entities#ClientIntegrationEntity',
+    CompanyProfile: '../loaders#CompanyProfileView',
+    PartnerAccess: '../loaders#PartnerAccessView',
+  },
 };
 
 /** The directive SDL, relative to the repository root, as the subgraphs' runtime appends it (shared/subgraph/schema.ts). */

@@ -62,6 +62,9 @@ const DATABASE_IN_RESOLVERS = [
   },
 ];
 
+/** The subgraphs whose access is decided by their policy.ts (permissions joins when its pass lands). */
+const SUBGRAPHS = ['identity', 'tenancy', 'compliance'];
+
 export default tseslint.config(
   // generated/: written by `npm run codegen` (codegen.ts) and checked by codegen:check, never by hand.
   { ignores: ['dist/**', 'node_modules/**', 'data/**', 'coverage/**', '**/generated/**'] },
@@ -98,39 +101,25 @@ export default tseslint.config(
   { files: ['**/*.mjs'], ...tseslint.configs.disableTypeChecked },
   { files: ['shared/**'], rules: { 'no-restricted-imports': ['error', { patterns: [ABOVE_SHARED] }] } },
   ...Object.entries(SHARED_LAYERS).map(([layer, forbidden]) => sharedBoundaries(layer, forbidden)),
-  // Compliance decides access in policy.ts only (docs/authorization.md, "Where it is decided").
-  {
-    files: ['subgraphs/compliance/**'],
-    ignores: ['subgraphs/compliance/policy.ts', '**/__tests__/**'],
-    rules: {
-      'no-restricted-imports': ['error', { patterns: [LEGACY_GUARD] }],
-      'no-restricted-syntax': ['error', ...ACCESS_OUTSIDE_POLICY],
+  // Each subgraph decides access in its policy.ts only (docs/authorization.md, "Where it is decided"),
+  // and its resolvers read through loaders and change through use cases, never the database.
+  ...SUBGRAPHS.flatMap((name) => [
+    {
+      files: [`subgraphs/${name}/**`],
+      ignores: [`subgraphs/${name}/policy.ts`, '**/__tests__/**'],
+      rules: {
+        'no-restricted-imports': ['error', { patterns: [LEGACY_GUARD] }],
+        'no-restricted-syntax': ['error', ...ACCESS_OUTSIDE_POLICY],
+      },
     },
-  },
-  // Resolvers read through loaders and change through use cases (docs/architecture.md): no database here.
-  {
-    files: ['subgraphs/compliance/resolvers/**'],
-    rules: {
-      'no-restricted-imports': ['error', { paths: [TYPEORM_IN_RESOLVERS], patterns: [LEGACY_GUARD] }],
-      'no-restricted-syntax': ['error', ...ACCESS_OUTSIDE_POLICY, ...DATABASE_IN_RESOLVERS],
+    {
+      files: [`subgraphs/${name}/resolvers/**`],
+      rules: {
+        'no-restricted-imports': ['error', { paths: [TYPEORM_IN_RESOLVERS], patterns: [LEGACY_GUARD] }],
+        'no-restricted-syntax': ['error', ...ACCESS_OUTSIDE_POLICY, ...DATABASE_IN_RESOLVERS],
+      },
     },
-  },
-  // Identity decides access in policy.ts only, and its resolvers never touch the database.
-  {
-    files: ['subgraphs/identity/**'],
-    ignores: ['subgraphs/identity/policy.ts', '**/__tests__/**'],
-    rules: {
-      'no-restricted-imports': ['error', { patterns: [LEGACY_GUARD] }],
-      'no-restricted-syntax': ['error', ...ACCESS_OUTSIDE_POLICY],
-    },
-  },
-  {
-    files: ['subgraphs/identity/resolvers/**'],
-    rules: {
-      'no-restricted-imports': ['error', { paths: [TYPEORM_IN_RESOLVERS], patterns: [LEGACY_GUARD] }],
-      'no-restricted-syntax': ['error', ...ACCESS_OUTSIDE_POLICY, ...DATABASE_IN_RESOLVERS],
-    },
-  },
+  ]),
   {
     files: ['scripts/**', 'bench/**'],
     rules: { 'no-console': 'off' },

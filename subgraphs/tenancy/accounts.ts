@@ -1,87 +1,79 @@
-import { IsNull, type DataSource, type EntityManager } from 'typeorm';
-import type { Actor, Principal } from '../../shared/auth/principal';
-import { visibleAccounts } from './access';
+import { IsNull } from 'typeorm';
+import { inTransaction } from '../../shared/data/database';
 import { audit } from '../../shared/events/audit';
 import { publish } from '../../shared/events/outbox';
-import { inTransaction } from '../../shared/data/database';
 import { badInput, conflict, notFound } from '../../shared/runtime/errors';
-import { requirePermission } from '../../shared/auth/guard';
 import { newId } from '../../shared/runtime/ids';
 import { displayName, uuid, validate } from '../../shared/runtime/validation';
+import type { TenancyContext } from './context';
 import { AccountEntity, ClientEntity } from './entities';
+import type {
+  MutationCreateAccountArgs,
+  MutationMoveAccountArgs,
+  MutationRenameAccountArgs,
+} from './generated/resolvers-types';
+import { authorize } from './policy';
 
-/** A principal whose roles are limited to some accounts changes only those and their sub-accounts; others read as unknown. */
-async function requireInScope(
-  manager: EntityManager,
-  principal: Principal,
-  { clientId, ids, accounts }: { clientId: string; ids: string[]; accounts?: AccountEntity[] },
-): Promise<void> {
-  const visible = new Set(
-    visibleAccounts(principal, clientId, accounts ?? (await manager.findBy(AccountEntity, { clientId }))).map(
-      (account) => account.id,
-    ),
-  );
-  const outside = ids.find((id) => !visible.has(id));
-  if (outside) throw notFound('Account', outside);
-}
-
-/** Adds a sub-account under `parentId` (default: the master account) of the same client. */
+/**
+ * Adds a sub-account under `parentId` (default: the master account) of the same client. Its
+ * AccountChanged is delivered before the answer, so the next request can invite people into it.
+ */
 export async function createAccount(
-  db: DataSource,
-  actor: Actor,
-  { clientId, name, parentId }: { clientId: string; name: string; parentId?: string | null },
+  context: TenancyContext,
+  { clientId, name, parentId }: MutationCreateAccountArgs,
 ): Promise<AccountEntity> {
-  const { now } = actor;
+  const { db, access, now } = context;
   validate(uuid, clientId);
   const cleanName = validate(displayName(200), name);
   if (parentId !== null && parentId !== undefined) validate(uuid, parentId);
-  requirePermission(actor.principal, 'clients.update', clientId);
-  return inTransaction(db, async (manager) => {
-    if (!(await manager.existsBy(ClientEntity, { id: clientId }))) throw notFound('Client', clientId);
-    const parent = parentId
-      ? await manager.findOneBy(AccountEntity, { id: parentId })
-      : await manager.findOneBy(AccountEntity, { clientId, parentId: IsNull() });
-    // An account of another client is as unknown here as one that does not exist.
-    if (!parent || parent.clientId !== clientId)
-      throw parentId ? notFound('Account', parentId) : notFound('Master account of client', clientId);
-    await requireInScope(manager, actor.principal, { clientId, ids: [parent.id] });
-    const account = manager.create(AccountEntity, {
+  const client = await db.getRepository(ClientEntity).findOneBy({ id: clientId });
+  if (!client) throw notFound('Client', clientId);
+  const parent = parentId
+    ? await db.getRepository(AccountEntity).findOneBy({ id: parentId })
+    : await db.getRepository(AccountEntity).findOneBy({ clientId, parentId: IsNull() });
+  await authorize(access, 'account.create', { client, parent, parentId: parentId ?? parent?.id ?? clientId });
+  if (!parent) throw notFound('Account', parentId ?? clientId);
+  const account = await inTransaction(db, async (manager) => {
+    const created = manager.create(AccountEntity, {
       id: newId(),
       clientId,
       parentId: parent.id,
       name: cleanName,
       createdAt: now,
     });
-    await manager.insert(AccountEntity, account);
+    await manager.insert(AccountEntity, created);
     await publish(
       manager,
       'AccountChanged',
-      { accountId: account.id, clientId, parentId: parent.id, removed: false },
+      { accountId: created.id, clientId, parentId: created.parentId, removed: false },
       now,
     );
-    await audit(manager, actor, {
+    await audit(manager, context, {
       action: 'ACCOUNT_CREATED',
       targetType: 'Account',
-      targetId: account.id,
+      targetId: created.id,
       organizationId: clientId,
       before: null,
-      after: { name: cleanName, parentId: parent.id },
+      after: { name: cleanName, parentId: created.parentId },
     });
-    return account;
+    return created;
   });
+  await context.flushEvents();
+  return account;
 }
 
-export async function renameAccount(db: DataSource, actor: Actor, id: string, name: string): Promise<AccountEntity> {
+export async function renameAccount(
+  context: TenancyContext,
+  { id, name }: MutationRenameAccountArgs,
+): Promise<AccountEntity> {
+  const { db, access } = context;
   validate(uuid, id);
   const cleanName = validate(displayName(200), name);
-  return inTransaction(db, async (manager) => {
-    const account = await manager.findOneBy(AccountEntity, { id });
-    if (!account) throw notFound('Account', id);
-    requirePermission(actor.principal, 'clients.update', account.clientId);
-    await requireInScope(manager, actor.principal, { clientId: account.clientId, ids: [id] });
-    await manager.update(AccountEntity, { id }, { name: cleanName });
-    return { ...account, name: cleanName };
-  });
+  const account = await db.getRepository(AccountEntity).findOneBy({ id });
+  if (!account) throw notFound('Account', id);
+  await authorize(access, 'account.rename', { account });
+  await inTransaction(db, (manager) => manager.update(AccountEntity, { id }, { name: cleanName }));
+  return Object.assign(account, { name: cleanName });
 }
 
 /**
@@ -89,48 +81,42 @@ export async function renameAccount(db: DataSource, actor: Actor, id: string, na
  * account cannot go under itself or one of its own descendants (that would cut a cycle loose).
  */
 export async function moveAccount(
-  db: DataSource,
-  actor: Actor,
-  id: string,
-  newParentId: string,
+  context: TenancyContext,
+  { id, newParentId }: MutationMoveAccountArgs,
 ): Promise<AccountEntity> {
+  const { db, access, now } = context;
   validate(uuid, id);
   validate(uuid, newParentId);
-  return inTransaction(db, async (manager) => {
-    const account = await manager.findOneBy(AccountEntity, { id });
-    if (!account) throw notFound('Account', id);
-    requirePermission(actor.principal, 'clients.update', account.clientId);
-    if (account.parentId === null)
-      throw badInput('The master account is the root of the tree and cannot be moved', 'id');
-    const accounts = await manager.findBy(AccountEntity, { clientId: account.clientId });
-    const byId = new Map(accounts.map((row) => [row.id, row]));
-    const parent = byId.get(newParentId);
-    if (!parent) throw notFound('Account', newParentId);
-    await requireInScope(manager, actor.principal, { clientId: account.clientId, ids: [id, newParentId], accounts });
-    // Walk up from the new parent: meeting the moved account means the new parent is inside its subtree.
-    for (
-      let cursor: AccountEntity | undefined = parent;
-      cursor;
-      cursor = cursor.parentId ? byId.get(cursor.parentId) : undefined
-    ) {
-      if (cursor.id === id) throw conflict('An account cannot be moved under itself or one of its sub-accounts');
-    }
-    if (account.parentId === newParentId) return account;
+  const account = await db.getRepository(AccountEntity).findOneBy({ id });
+  if (!account) throw notFound('Account', id);
+  const accounts = await db.getRepository(AccountEntity).findBy({ clientId: account.clientId });
+  const byId = new Map(accounts.map((row) => [row.id, row]));
+  const parent = byId.get(newParentId) ?? null;
+  await authorize(access, 'account.move', { account, newParent: parent, newParentId });
+  if (account.parentId === null) throw badInput('The master account is the root of the tree and cannot be moved', 'id');
+  // Walk up from the new parent: meeting the moved account means the new parent is inside its subtree.
+  for (let cursor = parent; cursor; cursor = cursor.parentId ? (byId.get(cursor.parentId) ?? null) : null) {
+    if (cursor.id === id) throw conflict('An account cannot be moved under itself or one of its sub-accounts');
+  }
+  if (account.parentId === newParentId) return account;
+  const before = account.parentId;
+  await inTransaction(db, async (manager) => {
     await manager.update(AccountEntity, { id }, { parentId: newParentId });
     await publish(
       manager,
       'AccountChanged',
       { accountId: id, clientId: account.clientId, parentId: newParentId, removed: false },
-      actor.now,
+      now,
     );
-    await audit(manager, actor, {
+    await audit(manager, context, {
       action: 'ACCOUNT_MOVED',
       targetType: 'Account',
       targetId: id,
       organizationId: account.clientId,
-      before: { parentId: account.parentId },
+      before: { parentId: before },
       after: { parentId: newParentId },
     });
-    return { ...account, parentId: newParentId };
   });
+  await context.flushEvents();
+  return Object.assign(account, { parentId: newParentId });
 }

@@ -1,16 +1,15 @@
-import { LIKE_ESCAPE, likeContaining } from '../../shared/data/sql';
-import type { DataSource } from 'typeorm';
 import { z } from 'zod';
 import { inTransaction, isUniqueViolation } from '../../shared/data/database';
-import { conflict, forbidden, notFound } from '../../shared/runtime/errors';
-import { actorId, can, requirePermission } from '../../shared/auth/guard';
 import { audit } from '../../shared/events/audit';
-import { PLATFORM_ORGANIZATION_ID, type Principal, type Actor } from '../../shared/auth/principal';
-import { newId } from '../../shared/runtime/ids';
 import { publish } from '../../shared/events/outbox';
-import { keysetPage, pageRequest, type Connection, type PageArgs } from '../../shared/data/pagination';
+import { conflict, notFound } from '../../shared/runtime/errors';
+import { newId } from '../../shared/runtime/ids';
 import { displayName, dnsLabel, uuid, validate } from '../../shared/runtime/validation';
-import { AccountEntity, ClientEntity, PartnerEntity, PartnerGrantEntity } from './entities';
+import type { TenancyContext } from './context';
+import { AccountEntity, ClientEntity, PartnerGrantEntity } from './entities';
+import type { MutationCreateClientArgs, MutationSuspendClientArgs } from './generated/resolvers-types';
+import { publishGrant } from './partnerships';
+import { authorize } from './policy';
 
 /** Subdomains kept for the platform itself. */
 export const RESERVED_SUBDOMAINS = new Set([
@@ -38,35 +37,6 @@ export const RESERVED_SUBDOMAINS = new Set([
   'tenantry',
 ]);
 
-export interface ClientFilter {
-  name?: string | null;
-  partnerId?: string | null;
-  status?: 'ACTIVE' | 'SUSPENDED' | null;
-  createdAfter?: Date | null;
-  createdBefore?: Date | null;
-}
-
-/** Clients sorted by name then id, with keyset pagination (stable under inserts, no OFFSET scans). */
-export async function listClients(
-  db: DataSource,
-  scope: 'all' | string[],
-  args: PageArgs & { filter?: ClientFilter | null },
-): Promise<Connection<ClientEntity>> {
-  const page = pageRequest(args.first, args.after);
-  const { filter } = args;
-  const base = db.getRepository(ClientEntity).createQueryBuilder('client');
-  // The caller's reach, applied before any filter: an empty list shows nothing.
-  if (scope !== 'all') base.andWhere(scope.length ? 'client.id IN (:...scope)' : '1 = 0', { scope });
-  if (filter?.name)
-    base.andWhere(`LOWER(client.name) LIKE :name ${LIKE_ESCAPE}`, { name: likeContaining(filter.name.toLowerCase()) });
-  if (filter?.partnerId) base.andWhere('client.partnerId = :partnerId', { partnerId: filter.partnerId });
-  if (filter?.status) base.andWhere('client.status = :status', { status: filter.status });
-  if (filter?.createdAfter) base.andWhere('client.createdAt >= :createdAfter', { createdAfter: filter.createdAfter });
-  if (filter?.createdBefore)
-    base.andWhere('client.createdAt < :createdBefore', { createdBefore: filter.createdBefore });
-  return keysetPage(base, page, { column: 'client.name', direction: 'ASC', cursorValue: (client) => client.name });
-}
-
 const createClientInput = z.object({
   name: displayName(200),
   subdomain: dnsLabel.refine((value) => !RESERVED_SUBDOMAINS.has(value), 'is reserved'),
@@ -75,48 +45,47 @@ const createClientInput = z.object({
 
 /**
  * Creates a client with its master account, and publishes ClientCreated in the same transaction so
- * that compliance (retention policy) and permissions (predefined user types) follow.
+ * that compliance (retention policy) and permissions (predefined user types) follow. The creating
+ * partner manages the client with a FULL grant, delivered to every subgraph before the answer so
+ * the partner can set the client up (its first admin) on its next request; a client created
+ * without a partner changes nobody's access, and its events travel with the relay.
  */
-export async function createClient(
-  db: DataSource,
-  principal: Principal,
-  input: unknown,
-  now: Date,
-): Promise<ClientEntity> {
-  const { name, subdomain, partnerId } = validate(createClientInput, input);
-  // A partner creates clients for itself; only operators create clients without a partner or for another.
-  requirePermission(principal, 'clients.create', partnerId ?? PLATFORM_ORGANIZATION_ID);
-  if (partnerId && !(await db.getRepository(PartnerEntity).existsBy({ id: partnerId })))
-    throw notFound('Partner', partnerId);
+export async function createClient(context: TenancyContext, args: MutationCreateClientArgs): Promise<ClientEntity> {
+  const { db, access, now } = context;
+  const { name, subdomain, partnerId } = validate(createClientInput, args);
+  await authorize(access, 'client.create', {
+    partnerId: partnerId ?? null,
+    partnerVisible: partnerId ? (await context.loaders.partner(partnerId)) !== null : false,
+  });
   if (await db.getRepository(ClientEntity).existsBy({ subdomain }))
     throw conflict(`The subdomain "${subdomain}" is already taken`);
+  let client: ClientEntity;
   try {
-    return await inTransaction(db, async (manager) => {
-      const client = manager.create(ClientEntity, {
+    client = await inTransaction(db, async (manager) => {
+      const created = manager.create(ClientEntity, {
         id: newId(),
         partnerId: partnerId ?? null,
         name,
         subdomain,
         status: 'ACTIVE',
         createdAt: now,
-        createdBy: actorId(principal),
+        createdBy: access.actorId,
         statusChangedAt: null,
         statusChangedBy: null,
         statusReason: null,
       });
-      await manager.insert(ClientEntity, client);
-      const master = { id: newId(), clientId: client.id, parentId: null, name, createdAt: now };
+      await manager.insert(ClientEntity, created);
+      const master = { id: newId(), clientId: created.id, parentId: null, name, createdAt: now };
       await manager.insert(AccountEntity, master);
       await publish(
         manager,
         'AccountChanged',
-        { accountId: master.id, clientId: client.id, parentId: null, removed: false },
+        { accountId: master.id, clientId: created.id, parentId: null, removed: false },
         now,
       );
-      // The creating partner manages the client with full access (no wallet): every subgraph's copy of the grant says so.
       if (partnerId) {
-        await manager.insert(PartnerGrantEntity, {
-          clientId: client.id,
+        const grant: PartnerGrantEntity = {
+          clientId: created.id,
           partnerId,
           level: 'FULL',
           products: [],
@@ -126,53 +95,49 @@ export async function createClient(
           grantedAt: now,
           cancelledAt: null,
           cancelledBy: null,
-        });
-        const grant = { clientId: client.id, partnerId, level: 'FULL' as const, products: [], includeWallet: false };
-        await publish(manager, 'PartnerAccessChanged', { ...grant, status: 'ACTIVE' }, now);
+        };
+        await manager.insert(PartnerGrantEntity, grant);
+        await publishGrant(manager, grant, now);
       }
       await publish(
         manager,
         'ClientCreated',
-        { clientId: client.id, partnerId: client.partnerId, name, createdAt: now.toISOString() },
+        { clientId: created.id, partnerId: created.partnerId, name, createdAt: now.toISOString() },
         now,
       );
-      return client;
+      return created;
     });
   } catch (error) {
     // Two requests raced for the same subdomain: the unique index decides.
     if (isUniqueViolation(error)) throw conflict(`The subdomain "${subdomain}" is already taken`);
     throw error;
   }
+  // A partner's new grant is an access change: every subgraph holds it before the answer.
+  if (partnerId) await context.flushEvents();
+  return client;
 }
 
 const statusInput = z.object({ clientId: uuid, reason: displayName(500).nullish() });
 
 /**
- * Suspends or reactivates a client: operators, or a user holding clients.update in the partner that
- * manages it while that partner's grant is active. Identity refuses sign-in of a suspended client's
- * users once ClientStatusChanged reaches it.
+ * Suspends or reactivates a client: platform principals, or the partner that manages it through an
+ * ACTIVE FULL grant (never the client itself, never a LIMITED grant). Identity refuses sign-in of a
+ * suspended client's users once ClientStatusChanged reaches it, which happens before the answer.
  */
 export async function setClientStatus(
-  db: DataSource,
-  actor: Actor,
-  input: unknown,
-  status: 'ACTIVE' | 'SUSPENDED',
+  context: TenancyContext,
+  args: MutationSuspendClientArgs,
+  status: ClientEntity['status'],
 ): Promise<ClientEntity> {
-  const { now } = actor;
-  const { clientId, reason } = validate(statusInput, input);
-  const { principal } = actor;
-  return inTransaction(db, async (manager) => {
-    const client = await manager.findOneBy(ClientEntity, { id: clientId });
-    if (!client) throw notFound('Client', clientId);
-    const operator = can(principal, 'clients.update', PLATFORM_ORGANIZATION_ID);
-    const managingPartner =
-      client.partnerId !== null &&
-      can(principal, 'clients.update', client.partnerId) &&
-      (await manager.existsBy(PartnerGrantEntity, { clientId, partnerId: client.partnerId, status: 'ACTIVE' }));
-    if (!operator && !managingPartner)
-      throw forbidden('Only operators or the partner that manages this client may change its status');
+  const { db, access, now } = context;
+  const { clientId, reason } = validate(statusInput, args);
+  const found = await db.getRepository(ClientEntity).findOneBy({ id: clientId });
+  if (!found) throw notFound('Client', clientId);
+  await authorize(access, status === 'SUSPENDED' ? 'client.suspend' : 'client.reactivate', { client: found });
+  const updated = await inTransaction(db, async (manager) => {
+    const client = await manager.findOneByOrFail(ClientEntity, { id: clientId });
     if (client.status === status) throw conflict(`The client is already ${status.toLowerCase()}`);
-    const by = actorId(principal);
+    const by = access.actorId;
     const changes = {
       status,
       statusChangedAt: now,
@@ -186,7 +151,7 @@ export async function setClientStatus(
       { clientId, status, changedBy: by, changedAt: now.toISOString() },
       now,
     );
-    await audit(manager, actor, {
+    await audit(manager, context, {
       action: status === 'SUSPENDED' ? 'CLIENT_SUSPENDED' : 'CLIENT_REACTIVATED',
       targetType: 'Client',
       targetId: clientId,
@@ -194,6 +159,8 @@ export async function setClientStatus(
       before: { status: client.status },
       after: { status, reason: changes.statusReason },
     });
-    return { ...client, ...changes };
+    return Object.assign(client, changes);
   });
+  await context.flushEvents();
+  return updated;
 }

@@ -10,6 +10,10 @@ export interface TenancyServices {
   invitationTtlDays: number;
 }
 
+/**
+ * The resolver context. Resolvers read through `loaders` (bound to the caller's `access`) and change
+ * through the use cases, which take the whole context; only use cases and loaders touch `db`.
+ */
 export interface TenancyContext extends BaseContext {
   db: DataSource;
   loaders: TenancyLoaders;

@@ -77,11 +77,15 @@ export class ClientEmailDomainEntity {
   @Column({ type: 'varchar', length: 36 }) clientId: string;
 }
 
+/** Third-party assessment-tool providers a client can connect. */
+export const INTEGRATION_PROVIDERS = ['SHL', 'HOGAN', 'TALENTLENS', 'CODILITY', 'TESTGORILLA', 'OTHER'] as const;
+export type IntegrationProvider = (typeof INTEGRATION_PROVIDERS)[number];
+
 /** Integration codes are AES-256-GCM ciphertext (see integrations.ts); never returned. */
 @Entity('client_integrations')
 export class ClientIntegrationEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 }) clientId: string;
-  @PrimaryColumn({ type: 'varchar', length: 40 }) provider: string;
+  @PrimaryColumn({ type: 'varchar', length: 40 }) provider: IntegrationProvider;
   @Column({ type: 'text', nullable: true }) codesCiphertext: string | null;
   @Column({ type: 'datetime', precision: 3 }) codesUpdatedAt: Date;
   @Column({ type: 'varchar', length: 60, nullable: true }) codesUpdatedBy: string | null;

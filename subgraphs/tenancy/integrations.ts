@@ -1,19 +1,16 @@
 import path from 'node:path';
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import type { DataSource } from 'typeorm';
 import { z } from 'zod';
 import { ConfigError, envOptional } from '../../shared/runtime/config';
 import { readOrCreateKeyFile } from '../../shared/runtime/key-file';
 import { inTransaction } from '../../shared/data/database';
 import { notFound } from '../../shared/runtime/errors';
-import { actorId, requirePermission } from '../../shared/auth/guard';
 import { audit } from '../../shared/events/audit';
-import type { Actor } from '../../shared/auth/principal';
 import { uuid, validate } from '../../shared/runtime/validation';
-import { ClientEntity, ClientIntegrationEntity } from './entities';
-
-/** Third-party assessment-tool providers a client can connect. */
-export const INTEGRATION_PROVIDERS = ['SHL', 'HOGAN', 'TALENTLENS', 'CODILITY', 'TESTGORILLA', 'OTHER'] as const;
+import type { TenancyContext } from './context';
+import { ClientEntity, ClientIntegrationEntity, INTEGRATION_PROVIDERS } from './entities';
+import type { MutationSetIntegrationArgs } from './generated/resolvers-types';
+import { authorize } from './policy';
 
 export const ENCRYPTION_KEY_FILE = 'integration-encryption.key';
 
@@ -75,26 +72,26 @@ const setIntegrationInput = z.object({
 
 /** Stores (or with an empty list clears) a client's codes for a provider; the audit entry never holds them. */
 export async function setIntegration(
-  db: DataSource,
-  actor: Actor,
-  cipher: CodeCipher,
-  input: unknown,
+  context: TenancyContext,
+  args: MutationSetIntegrationArgs,
 ): Promise<ClientIntegrationEntity> {
-  const { now } = actor;
-  const { clientId, provider, codes } = validate(setIntegrationInput, input);
-  requirePermission(actor.principal, 'integrations.manage', clientId);
+  const { db, access, now } = context;
+  const { cipher } = context.services;
+  const { clientId, provider, codes } = validate(setIntegrationInput, args);
+  const client = await db.getRepository(ClientEntity).findOneBy({ id: clientId });
+  if (!client) throw notFound('Client', clientId);
+  await authorize(access, 'client.setIntegration', { client });
   return inTransaction(db, async (manager) => {
-    if (!(await manager.existsBy(ClientEntity, { id: clientId }))) throw notFound('Client', clientId);
     const before = await manager.findOneBy(ClientIntegrationEntity, { clientId, provider });
     const row: ClientIntegrationEntity = {
       clientId,
       provider,
       codesCiphertext: codes.length ? cipher.encrypt(JSON.stringify(codes), `${clientId}:${provider}`) : null,
       codesUpdatedAt: now,
-      codesUpdatedBy: actorId(actor.principal),
+      codesUpdatedBy: access.actorId,
     };
     await manager.save(ClientIntegrationEntity, row);
-    await audit(manager, actor, {
+    await audit(manager, context, {
       action: 'INTEGRATION_CODES_SET',
       targetType: 'Client',
       targetId: clientId,

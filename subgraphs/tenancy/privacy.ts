@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import type { EventHandlers } from '../../shared/events/outbox';
+import type { EventPayloads } from '../../shared/events/events';
 import {
   ClientEntity,
   CompanyProfileEntity,
@@ -9,24 +9,27 @@ import {
 } from './entities';
 
 /**
- * Tenancy's share of the GDPR lifecycle. Soft deletion takes the person out of project participant
- * lists; erasure removes their participations and replaces every "who did it" reference (creator,
- * legal representative, inviter) with the pseudonym.
+ * Tenancy's share of the GDPR lifecycle (events.ts hands it the events). Soft deletion takes the
+ * person out of project participant lists; erasure removes their participations and replaces every
+ * "who did it" reference (creator, legal representative, inviter) with the pseudonym. Readers hide
+ * deleted people from tenancy's copy of the people as well, so nothing depends on the order.
  */
-export const privacyHandlers: EventHandlers = {
-  PersonSoftDeleted: async (manager, payload) => {
-    await manager.delete(ProjectParticipantEntity, { userId: payload.userId });
-  },
-  PersonErased: async (manager, payload) => {
-    await manager.delete(ProjectParticipantEntity, { userId: payload.userId });
-    await replaceActor(manager, payload.userId, payload.pseudonym);
-    await manager.update(
-      CompanyProfileEntity,
-      { legalRepresentativeId: payload.userId },
-      { legalRepresentativeId: null },
-    );
-  },
-};
+export async function softDeletePerson(
+  manager: EntityManager,
+  payload: EventPayloads['PersonSoftDeleted'],
+): Promise<void> {
+  await manager.delete(ProjectParticipantEntity, { userId: payload.userId });
+}
+
+export async function erasePerson(manager: EntityManager, payload: EventPayloads['PersonErased']): Promise<void> {
+  await manager.delete(ProjectParticipantEntity, { userId: payload.userId });
+  await replaceActor(manager, payload.userId, payload.pseudonym);
+  await manager.update(
+    CompanyProfileEntity,
+    { legalRepresentativeId: payload.userId },
+    { legalRepresentativeId: null },
+  );
+}
 
 async function replaceActor(manager: EntityManager, userId: string, pseudonym: string): Promise<void> {
   const columns: Array<

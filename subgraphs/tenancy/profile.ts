@@ -1,20 +1,15 @@
-import { In, Not, type DataSource } from 'typeorm';
+import { In, Not } from 'typeorm';
 import { z } from 'zod';
 import { audit } from '../../shared/events/audit';
 import { inTransaction, isUniqueViolation } from '../../shared/data/database';
-import { badInput, conflict, forbidden, notFound } from '../../shared/runtime/errors';
-import { actorId, requirePermission } from '../../shared/auth/guard';
+import { badInput, conflict, notFound } from '../../shared/runtime/errors';
 import { publish } from '../../shared/events/outbox';
-import type { Actor } from '../../shared/auth/principal';
 import { displayName, uuid, validate } from '../../shared/runtime/validation';
-import { actsForOrganization } from './access';
-import {
-  COMPANY_SIZES,
-  ClientEmailDomainEntity,
-  ClientEntity,
-  ClientProductEntity,
-  CompanyProfileEntity,
-} from './entities';
+import { AccessPersonEntity } from '../../shared/subgraph/facts';
+import type { TenancyContext } from './context';
+import { COMPANY_SIZES, ClientEmailDomainEntity, ClientEntity, CompanyProfileEntity } from './entities';
+import type { MutationUpdateCompanyProfileArgs } from './generated/resolvers-types';
+import { authorize } from './policy';
 
 /** ISO 3166-1 alpha-2: the 249 officially assigned codes. */
 export const COUNTRY_CODES = new Set(
@@ -26,13 +21,6 @@ export const COUNTRY_CODES = new Set(
     'TK TL TM TN TO TR TT TV TW TZ UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS YE YT ZA ZM ZW'
   ).split(' '),
 );
-
-/** Catalogue products (subgraphs/permissions/catalogue.ts PRODUCTS), upper case in GraphQL. */
-export const PRODUCTS = ['core', 'people', 'assessments', 'billing', 'compliance'] as const;
-export const productsInput = z
-  .array(z.enum(['CORE', 'PEOPLE', 'ASSESSMENTS', 'BILLING', 'COMPLIANCE']))
-  .max(PRODUCTS.length * 2)
-  .transform((products) => [...new Set(products.map((product) => product.toLowerCase()))].sort());
 
 /** A domain name: lower case, 2+ labels of letters, digits and inner hyphens, an alphabetic (or punycode) top level. */
 export const emailDomain = z
@@ -137,22 +125,27 @@ export const emptyProfile = (clientId: string, now: Date): CompanyProfileEntity 
  * ClientProfileChanged when the domains or self-enrollment change, for identity's sign-up.
  */
 export async function updateCompanyProfile(
-  db: DataSource,
-  actor: Actor,
-  clientId: string,
-  input: unknown,
+  context: TenancyContext,
+  { clientId, input }: MutationUpdateCompanyProfileArgs,
 ): Promise<string> {
-  const { now } = actor;
+  const { db, access, now } = context;
   validate(uuid, clientId);
   const changes = validate(profileInput, input ?? {});
-  requirePermission(actor.principal, 'clients.update', clientId);
-  // The legal representative decides on partner access: a partner acting through its grant cannot name one.
-  if (changes.legalRepresentativeId !== undefined && !actsForOrganization(actor.principal, clientId)) {
-    throw forbidden('Only the client itself may name its legal representative');
-  }
+  const client = await db.getRepository(ClientEntity).findOneBy({ id: clientId });
+  if (!client) throw notFound('Client', clientId);
+  // The legal representative decides on partner access: only the client itself names one, among its own people.
+  const representativeId = changes.legalRepresentativeId;
+  await authorize(access, 'client.updateProfile', {
+    client,
+    representative: representativeId
+      ? {
+          id: representativeId,
+          person: await db.getRepository(AccessPersonEntity).findOneBy({ userId: representativeId }),
+        }
+      : undefined,
+  });
   try {
     return await inTransaction(db, async (manager) => {
-      if (!(await manager.existsBy(ClientEntity, { id: clientId }))) throw notFound('Client', clientId);
       const current = (await manager.findOneBy(CompanyProfileEntity, { clientId })) ?? emptyProfile(clientId, now);
       const before = { ...current };
       const beforeDomains = (
@@ -195,7 +188,7 @@ export async function updateCompanyProfile(
           );
       }
       current.updatedAt = now;
-      current.updatedBy = actorId(actor.principal);
+      current.updatedBy = access.actorId;
       await manager.save(CompanyProfileEntity, current);
       const domainsChanged = domains.join(',') !== beforeDomains.join(',');
       if (domainsChanged || current.selfEnrollment !== before.selfEnrollment) {
@@ -212,7 +205,7 @@ export async function updateCompanyProfile(
         current.selfEnrollment !== before.selfEnrollment ||
         current.legalRepresentativeId !== before.legalRepresentativeId
       ) {
-        await audit(manager, actor, {
+        await audit(manager, context, {
           action: 'COMPANY_PROFILE_ACCESS_CHANGED',
           targetType: 'Client',
           targetId: clientId,
@@ -236,37 +229,4 @@ export async function updateCompanyProfile(
     if (isUniqueViolation(error)) throw conflict('One of the email domains belongs to another client');
     throw error;
   }
-}
-
-/** Replaces the products a client uses. */
-export async function setClientProducts(
-  db: DataSource,
-  actor: Actor,
-  clientId: string,
-  products: unknown,
-): Promise<string> {
-  validate(uuid, clientId);
-  const list = validate(z.object({ products: productsInput }), { products }).products;
-  requirePermission(actor.principal, 'clients.update', clientId);
-  return inTransaction(db, async (manager) => {
-    if (!(await manager.existsBy(ClientEntity, { id: clientId }))) throw notFound('Client', clientId);
-    const before = (await manager.findBy(ClientProductEntity, { clientId })).map((row) => row.product).sort();
-    await manager.delete(ClientProductEntity, { clientId });
-    if (list.length)
-      await manager.insert(
-        ClientProductEntity,
-        list.map((product) => ({ clientId, product })),
-      );
-    if (before.join(',') !== list.join(',')) {
-      await audit(manager, actor, {
-        action: 'CLIENT_PRODUCTS_SET',
-        targetType: 'Client',
-        targetId: clientId,
-        organizationId: clientId,
-        before: { products: before },
-        after: { products: list },
-      });
-    }
-    return clientId;
-  });
 }

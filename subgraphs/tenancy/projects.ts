@@ -1,13 +1,12 @@
-import { In, type DataSource } from 'typeorm';
+import { In } from 'typeorm';
 import { z } from 'zod';
 import { inTransaction, isUniqueViolation } from '../../shared/data/database';
-import { conflict, forbidden, notFound } from '../../shared/runtime/errors';
-import { actorId, can, requirePermission } from '../../shared/auth/guard';
-import { newId } from '../../shared/runtime/ids';
 import { publish } from '../../shared/events/outbox';
-import type { Actor, Principal } from '../../shared/auth/principal';
+import { conflict, notFound } from '../../shared/runtime/errors';
+import { newId } from '../../shared/runtime/ids';
 import { displayName, uuid, validate } from '../../shared/runtime/validation';
-import { isExternalIn } from './access';
+import { AccessPersonEntity } from '../../shared/subgraph/facts';
+import type { TenancyContext } from './context';
 import {
   AccountEntity,
   ClientEntity,
@@ -16,6 +15,8 @@ import {
   ProjectParticipantEntity,
   ProjectPartyEntity,
 } from './entities';
+import type { MutationCreateProjectArgs, MutationJoinProjectArgs } from './generated/resolvers-types';
+import { authorize } from './policy';
 
 const createProjectInput = z.object({
   clientId: uuid,
@@ -24,34 +25,40 @@ const createProjectInput = z.object({
   externalOrganizationIds: z.array(uuid).max(50, 'may hold at most 50 organisations').nullish(),
 });
 
-/** A project of a client; its parties are the client and any external organisations named. */
-export async function createProject(db: DataSource, actor: Actor, input: unknown): Promise<ProjectEntity> {
-  const { now } = actor;
-  const { clientId, name, accountId, externalOrganizationIds } = validate(createProjectInput, input);
-  requirePermission(actor.principal, 'projects.manage', clientId);
+/**
+ * A project of a client, in one of its accounts or client-wide; its parties are the client and any
+ * external organisations named (which must exist). Someone whose roles cover some accounts only
+ * creates projects in those accounts.
+ */
+export async function createProject(context: TenancyContext, args: MutationCreateProjectArgs): Promise<ProjectEntity> {
+  const { db, access, now } = context;
+  const { clientId, name, accountId, externalOrganizationIds } = validate(createProjectInput, args);
+  const client = await db.getRepository(ClientEntity).findOneBy({ id: clientId });
+  if (!client) throw notFound('Client', clientId);
+  await authorize(access, 'project.create', {
+    client,
+    account: accountId
+      ? { id: accountId, ref: await db.getRepository(AccountEntity).findOneBy({ id: accountId }) }
+      : undefined,
+  });
   const externals = [...new Set(externalOrganizationIds ?? [])].filter((id) => id !== clientId);
+  if (externals.length) {
+    const known = new Set([
+      ...(await db.getRepository(PartnerEntity).findBy({ id: In(externals) })).map((row) => row.id),
+      ...(await db.getRepository(ClientEntity).findBy({ id: In(externals) })).map((row) => row.id),
+    ]);
+    const unknown = externals.find((id) => !known.has(id));
+    if (unknown) throw notFound('Organisation', unknown);
+  }
   try {
     return await inTransaction(db, async (manager) => {
-      if (!(await manager.existsBy(ClientEntity, { id: clientId }))) throw notFound('Client', clientId);
-      if (accountId) {
-        const account = await manager.findOneBy(AccountEntity, { id: accountId });
-        if (!account || account.clientId !== clientId) throw notFound('Account', accountId);
-      }
-      if (externals.length) {
-        const known = new Set([
-          ...(await manager.findBy(PartnerEntity, { id: In(externals) })).map((row) => row.id),
-          ...(await manager.findBy(ClientEntity, { id: In(externals) })).map((row) => row.id),
-        ]);
-        const unknown = externals.find((id) => !known.has(id));
-        if (unknown) throw notFound('Organisation', unknown);
-      }
       const project = manager.create(ProjectEntity, {
         id: newId(),
         clientId,
         accountId: accountId ?? null,
         name,
         createdAt: now,
-        createdBy: actorId(actor.principal),
+        createdBy: access.actorId,
       });
       await manager.insert(ProjectEntity, project);
       await manager.insert(
@@ -67,51 +74,42 @@ export async function createProject(db: DataSource, actor: Actor, input: unknown
 }
 
 /**
- * Whether a principal sees a project: projects.read in its client, and for external contacts (roles
- * only at the external or participant tier there) only when their own organisation is a party.
- */
-export function maySeeProject(principal: Principal, project: ProjectEntity, parties: string[]): boolean {
-  if (!can(principal, 'projects.read', project.clientId)) return false;
-  if (!isExternalIn(principal, project.clientId)) return true;
-  return (
-    (principal.kind === 'user' || principal.kind === 'service') &&
-    principal.organizationId !== null &&
-    parties.includes(principal.organizationId)
-  );
-}
-
-/**
- * Records that a user takes part in a project, once, and tells compliance (ProjectJoined starts the
- * retention clock). Project managers add anyone; a user may join a project they can see themselves.
+ * Records that a person takes part in a project, once, and tells compliance (ProjectJoined starts the
+ * retention clock under the client's policy). The person must belong to the project's client or to
+ * one of its external organisations (tenancy's copy of the people, never a foreign or deleted one).
+ * Project managers add people to the projects they see; anyone joins a project they see themselves.
  */
 export async function joinProject(
-  db: DataSource,
-  actor: Actor,
-  projectId: string,
-  userId: string,
+  context: TenancyContext,
+  { projectId, userId }: MutationJoinProjectArgs,
 ): Promise<ProjectParticipantEntity> {
-  const { now } = actor;
+  const { db, access, now } = context;
   validate(uuid, projectId);
   validate(uuid, userId);
-  const { principal } = actor;
+  const project = await db.getRepository(ProjectEntity).findOneBy({ id: projectId });
+  if (!project) throw notFound('Project', projectId);
+  const [parties, person, existing] = await Promise.all([
+    db.getRepository(ProjectPartyEntity).findBy({ projectId }),
+    db.getRepository(AccessPersonEntity).findOneBy({ userId }),
+    db.getRepository(ProjectParticipantEntity).findOneBy({ projectId, userId }),
+  ]);
+  const joined =
+    access.actorId !== null &&
+    (access.actorId === userId
+      ? existing !== null
+      : await db.getRepository(ProjectParticipantEntity).existsBy({ projectId, userId: access.actorId }));
+  await authorize(access, 'project.join', {
+    project,
+    joined,
+    parties: parties.map((row) => row.organizationId),
+    userId,
+    person,
+  });
+  if (existing) return existing;
   return inTransaction(db, async (manager) => {
-    const project = await manager.findOneBy(ProjectEntity, { id: projectId });
-    if (!project) throw notFound('Project', projectId);
-    const parties = (await manager.findBy(ProjectPartyEntity, { projectId })).map((row) => row.organizationId);
-    const self = principal.kind === 'user' && principal.userId === userId;
-    if (!can(principal, 'projects.manage', project.clientId)) {
-      // A project out of sight is not confirmed to exist.
-      if (!maySeeProject(principal, project, parties)) throw notFound('Project', projectId);
-      if (!self) throw forbidden('You need the projects.manage permission in this client to add participants');
-    }
-    const existing = await manager.findOneBy(ProjectParticipantEntity, { projectId, userId });
-    if (existing) return existing;
-    const row = manager.create(ProjectParticipantEntity, {
-      projectId,
-      userId,
-      joinedAt: now,
-      addedBy: actorId(principal),
-    });
+    const again = await manager.findOneBy(ProjectParticipantEntity, { projectId, userId });
+    if (again) return again;
+    const row = manager.create(ProjectParticipantEntity, { projectId, userId, joinedAt: now, addedBy: access.actorId });
     await manager.insert(ProjectParticipantEntity, row);
     await publish(
       manager,

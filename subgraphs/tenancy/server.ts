@@ -1,17 +1,16 @@
 import { envInt } from '../../shared/runtime/config';
 import type { DemoDataset } from '../../graph/demo-data';
 import type { SubgraphDefinition } from '../../shared/subgraph/definition';
+import { factEntities } from '../../shared/subgraph/facts';
 import type { TenancyContext, TenancyServices } from './context';
 import { TENANCY_ENTITIES } from './entities';
+import { tenancyEventHandlers } from './events';
 import { CodeCipher, loadIntegrationKey } from './integrations';
-import { createLoaders } from './loaders';
+import { createLoaders, tenancyFacts } from './loaders';
 import { TENANCY_FACTS, TENANCY_MIGRATIONS } from './migrations';
-import { factEntities, factHandlers } from '../../shared/subgraph/facts';
-import { tenancyFacts } from './facts';
-import { DEFAULT_INVITATION_TTL_DAYS } from './partner-access';
+import { DEFAULT_INVITATION_TTL_DAYS } from './partner-invitations';
 import { resolvers } from './resolvers';
 import { seedTenancy } from './seed';
-import { privacyHandlers } from './privacy';
 
 export const tenancy: SubgraphDefinition<TenancyContext, TenancyServices, DemoDataset> = {
   directory: __dirname,
@@ -27,8 +26,8 @@ export const tenancy: SubgraphDefinition<TenancyContext, TenancyServices, DemoDa
       }),
     };
   },
-  buildContext: (base, db, services) => ({ ...base, db, services, loaders: createLoaders(db) }),
-  eventHandlers: { ...privacyHandlers, ...factHandlers(TENANCY_FACTS) },
+  buildContext: (base, db, services) => ({ ...base, db, services, loaders: createLoaders(db, base.access, base.now) }),
+  eventHandlers: tenancyEventHandlers,
   facts: tenancyFacts,
   seed: seedTenancy,
 };

@@ -1,7 +1,19 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
+import type {
+  PartnerEntity,
+  ClientEntity,
+  AccountEntity,
+  ProjectEntity,
+  ProjectParticipantEntity,
+  PartnerInvitationEntity,
+  PartnerGrantEntity,
+  ClientIntegrationEntity,
+} from '../entities';
+import type { CompanyProfileView, PartnerAccessView } from '../loaders';
 import type { TenancyContext } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
@@ -64,7 +76,7 @@ export type Client = Organization & {
   partnerAccess: PartnerAccess;
   /** Products of the catalogue the client uses. */
   products: Array<Product>;
-  /** Projects the caller may see, by name: external contacts see only those where their organisation is a party. */
+  /** Projects the caller may see, by name: those of its accounts when its roles are limited to some, only those it joined for external contacts and participants. */
   projects: Array<Project>;
   status: ClientStatus;
   /** When and by whom (user or service account id) the status last changed; null while it never did. */
@@ -383,9 +395,10 @@ export type ProfileCompleteness = {
 
 export type Project = {
   __typename?: 'Project';
-  /** The account (division) the project belongs to, if any. */
+  /** The account (division) the project belongs to; null when there is none or the caller does not see it. */
   account?: Maybe<Account>;
-  client: Client;
+  /** Null when the caller may not read the client record (external contacts see the projects they joined, not the client). */
+  client?: Maybe<Client>;
   createdAt: Scalars['DateTime']['output'];
   id: Scalars['ID']['output'];
   name: Scalars['String']['output'];
@@ -413,7 +426,7 @@ export type Query = {
   organization?: Maybe<Organization>;
   partner?: Maybe<Partner>;
   project?: Maybe<Project>;
-  /** A client's projects the caller may see, by name (external contacts: only those where their organisation is a party). */
+  /** A client's projects the caller may see, by name (see Client.projects); empty for a client the caller cannot see. */
   projects: Array<Project>;
 };
 
@@ -577,43 +590,45 @@ export type FederationReferenceTypes = ResolversObject<{
 
 /** Mapping of interface types */
 export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = ResolversObject<{
-  Organization: Client | Partner;
+  Organization: ClientEntity | PartnerEntity;
 }>;
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
-  Account: ResolverTypeWrapper<Account>;
+  Account: ResolverTypeWrapper<AccountEntity>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Address: ResolverTypeWrapper<Address>;
   AddressInput: AddressInput;
-  Client: ResolverTypeWrapper<Client>;
-  ClientConnection: ResolverTypeWrapper<ClientConnection>;
+  Client: ResolverTypeWrapper<ClientEntity>;
+  ClientConnection: ResolverTypeWrapper<
+    Omit<ClientConnection, 'edges'> & { edges: Array<ResolversTypes['ClientEdge']> }
+  >;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
-  ClientEdge: ResolverTypeWrapper<ClientEdge>;
+  ClientEdge: ResolverTypeWrapper<Omit<ClientEdge, 'node'> & { node: ResolversTypes['Client'] }>;
   ClientFilter: ClientFilter;
   ClientStatus: ClientStatus;
-  CompanyProfile: ResolverTypeWrapper<CompanyProfile>;
+  CompanyProfile: ResolverTypeWrapper<CompanyProfileView>;
   CompanyProfileInput: CompanyProfileInput;
   CompanySize: CompanySize;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
-  Integration: ResolverTypeWrapper<Integration>;
+  Integration: ResolverTypeWrapper<ClientIntegrationEntity>;
   IntegrationProvider: IntegrationProvider;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Organization: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Organization']>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
-  Partner: ResolverTypeWrapper<Partner>;
-  PartnerAccess: ResolverTypeWrapper<PartnerAccess>;
+  Partner: ResolverTypeWrapper<PartnerEntity>;
+  PartnerAccess: ResolverTypeWrapper<PartnerAccessView>;
   PartnerAccessInput: PartnerAccessInput;
   PartnerAccessLevel: PartnerAccessLevel;
-  PartnerGrant: ResolverTypeWrapper<PartnerGrant>;
+  PartnerGrant: ResolverTypeWrapper<PartnerGrantEntity>;
   PartnerGrantStatus: PartnerGrantStatus;
-  PartnerInvitation: ResolverTypeWrapper<PartnerInvitation>;
+  PartnerInvitation: ResolverTypeWrapper<PartnerInvitationEntity>;
   PartnerInvitationStatus: PartnerInvitationStatus;
   Product: Product;
   ProfileCompleteness: ResolverTypeWrapper<ProfileCompleteness>;
-  Project: ResolverTypeWrapper<Project>;
-  ProjectParticipant: ResolverTypeWrapper<ProjectParticipant>;
+  Project: ResolverTypeWrapper<ProjectEntity>;
+  ProjectParticipant: ResolverTypeWrapper<ProjectParticipantEntity>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Role: Role;
   User: ResolverTypeWrapper<User>;
@@ -622,31 +637,31 @@ export type ResolversTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
-  Account: Account | FederationReferenceTypes['Account'];
+  Account: AccountEntity;
   ID: Scalars['ID']['output'];
   Boolean: Scalars['Boolean']['output'];
   Address: Address;
   AddressInput: AddressInput;
-  Client: Client | FederationReferenceTypes['Client'];
-  ClientConnection: ClientConnection;
+  Client: ClientEntity;
+  ClientConnection: Omit<ClientConnection, 'edges'> & { edges: Array<ResolversParentTypes['ClientEdge']> };
   Int: Scalars['Int']['output'];
-  ClientEdge: ClientEdge;
+  ClientEdge: Omit<ClientEdge, 'node'> & { node: ResolversParentTypes['Client'] };
   ClientFilter: ClientFilter;
-  CompanyProfile: CompanyProfile;
+  CompanyProfile: CompanyProfileView;
   CompanyProfileInput: CompanyProfileInput;
   DateTime: Scalars['DateTime']['output'];
-  Integration: Integration;
+  Integration: ClientIntegrationEntity;
   Mutation: Record<PropertyKey, never>;
   Organization: ResolversInterfaceTypes<ResolversParentTypes>['Organization'];
   PageInfo: PageInfo;
-  Partner: Partner | FederationReferenceTypes['Partner'];
-  PartnerAccess: PartnerAccess;
+  Partner: PartnerEntity;
+  PartnerAccess: PartnerAccessView;
   PartnerAccessInput: PartnerAccessInput;
-  PartnerGrant: PartnerGrant;
-  PartnerInvitation: PartnerInvitation;
+  PartnerGrant: PartnerGrantEntity;
+  PartnerInvitation: PartnerInvitationEntity;
   ProfileCompleteness: ProfileCompleteness;
-  Project: Project | FederationReferenceTypes['Project'];
-  ProjectParticipant: ProjectParticipant;
+  Project: ProjectEntity;
+  ProjectParticipant: ProjectParticipantEntity;
   Query: Record<PropertyKey, never>;
   User: User;
   String: Scalars['String']['output'];
@@ -1010,7 +1025,7 @@ export type ProjectResolvers<
     ContextType
   >;
   account?: Resolver<Maybe<ResolversTypes['Account']>, ParentType, ContextType>;
-  client?: Resolver<ResolversTypes['Client'], ParentType, ContextType>;
+  client?: Resolver<Maybe<ResolversTypes['Client']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
